@@ -1,0 +1,60 @@
+/**
+ * Validation and error messages. Schemas carry a message *key*; the API error handler and
+ * the web app translate it, so both show the same Thai (or English) text for the same rule.
+ */
+export type Lang = 'th' | 'en';
+
+export const messages = {
+  'err.required': { th: 'ต้องกรอก', en: 'is required' },
+  'err.invalid': { th: 'ข้อมูลไม่ถูกต้อง', en: 'is invalid' },
+  'err.tooLong': { th: 'ยาวเกินกำหนด', en: 'is too long' },
+  'err.date': { th: 'ไม่ใช่วันที่ที่มีอยู่จริง', en: 'is not a real date' },
+  'err.yearMonth': { th: 'เดือน/ปีไม่ถูกต้อง', en: 'is not a valid month/year' },
+  'err.dateRange': { th: 'วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่ม', en: 'must not be before the start' },
+  'err.nationalId.format': { th: 'ต้องเป็นตัวเลข 13 หลัก', en: 'must be 13 digits' },
+  'err.nationalId.checksum': {
+    th: 'เลขตรวจสอบ (หลักที่ 13) ไม่ถูกต้อง',
+    en: 'has a wrong check digit (13th digit)',
+  },
+  'err.money': {
+    th: 'ต้องเป็นจำนวนเงินไม่ติดลบ ทศนิยมไม่เกิน 2 ตำแหน่ง',
+    en: 'must be a non-negative amount with at most 2 decimals',
+  },
+  'err.number': { th: 'ต้องเป็นจำนวนไม่ติดลบ', en: 'must be a non-negative number' },
+  'err.halfDay': { th: 'จำนวนวันต้องเป็นทวีคูณของครึ่งวัน', en: 'days must be in half-day steps' },
+  'err.choice': { th: 'ไม่อยู่ในรายการที่กำหนด', en: 'is not one of the allowed values' },
+  'err.address.tambon': {
+    th: 'ไม่พบรหัสตำบลในฐานข้อมูลที่อยู่',
+    en: 'is not a known sub-district code',
+  },
+  'err.address.postcode': {
+    th: 'รหัสไปรษณีย์ไม่ตรงกับตำบล',
+    en: 'does not match the sub-district',
+  },
+  'err.yearBE': { th: 'ปี พ.ศ. ไม่ถูกต้อง', en: 'is not a valid B.E. year' },
+  'err.fiscalYear': { th: 'ปีงบประมาณไม่ถูกต้อง', en: 'is not a valid fiscal year' },
+  'err.birthAfterAppointment': {
+    th: 'วันบรรจุต้องอยู่หลังวันเกิดอย่างน้อย 18 ปี',
+    en: 'must be at least 18 years after the birth date',
+  },
+  'err.password.short': {
+    th: 'รหัสผ่านต้องยาวอย่างน้อย 15 ตัวอักษร',
+    en: 'must be at least 15 characters',
+  },
+  'err.password.long': { th: 'รหัสผ่านยาวเกิน 256 ตัวอักษร', en: 'must be at most 256 characters' },
+  'err.password.blocked': {
+    th: 'รหัสผ่านนี้คาดเดาง่ายหรือเคยรั่วไหล กรุณาเลือกรหัสอื่น',
+    en: 'is too common or known to be compromised; choose another',
+  },
+  'err.password.context': {
+    th: 'รหัสผ่านต้องไม่มีเลขประจำตัวประชาชนหรือคำที่เกี่ยวกับระบบ',
+    en: 'must not contain your national ID or words about this system',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type MessageKey = keyof typeof messages;
+
+export function t(key: string, lang: Lang = 'th'): string {
+  const entry = (messages as Record<string, Record<Lang, string>>)[key];
+  return entry ? entry[lang] : key;
+}

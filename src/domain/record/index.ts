@@ -1,0 +1,4 @@
+export * from './enums.ts';
+export * from './items.ts';
+export * from './primitives.ts';
+export type * from './record-view.ts';
