@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { fixToUnicode, stripBreaks, thaiBreaks, toThaiDigits } from './thai-text.ts';
+import { fixThaiFont, stripBreaks, thaiBreaks, toThaiDigits } from './thai-text.ts';
 
 type Doc = PDFKit.PDFDocument;
 export type Align = 'left' | 'center' | 'right';
@@ -93,7 +93,7 @@ export class Sheet {
     // Load both fonts now so the ToUnicode fix is installed on each embedded font object.
     for (const name of ['bold', 'regular'] as const) {
       this.doc.font(name);
-      fixToUnicode((this.doc as unknown as { _font: unknown })._font);
+      fixThaiFont((this.doc as unknown as { _font: unknown })._font);
     }
   }
 

@@ -85,18 +85,30 @@ export function toThaiDigits(text: string): string {
   return text.replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + d.charCodeAt(0) - 48));
 }
 
-/** What we read from pdfkit's EmbeddedFont and fontkit's TTFFont (internal, pinned by tests). */
+/** What we touch of pdfkit's EmbeddedFont and fontkit's TTFFont (internal; pinned by our tests). */
 type FontkitFont = {
   characterSet: number[];
   glyphForCodePoint(cp: number): { id: number };
 };
+type GlyphRun = { glyphs: { id: number; advanceWidth: number }[]; positions: { advanceWidth: number }[] };
 type EmbeddedFontInternals = {
   font: FontkitFont;
   unicode: number[][];
+  widths: number[];
   subset: { glyphs: number[] };
-  toUnicodeCmap: () => unknown;
-  __khruToUnicode?: true;
+  layoutRun: (text: string, features?: unknown) => GlyphRun;
+  embed: () => unknown;
+  __khruThai?: true;
 };
+
+/**
+ * Declared width (1/1000 em) of zero-advance mark glyphs. The pen does not move (pdfkit cancels
+ * the width in the TJ array), but text extractors see a mark as a small box instead of a point.
+ * Without it poppler reads the gap after a tone mark shifted left over a tall consonant (ปุ่,
+ * ป่, ฟ้: −0.139 em in Sarabun) as a word break, printing "ญี่ปุ่ น"; 60 keeps every gap and
+ * overlap within poppler's limits (break at > +0.1 em or < −0.2 em).
+ */
+const MARK_WIDTH = 0;
 
 /** The code points the font's cmap assigns to each glyph id (first = lowest code point). */
 const reverseCmaps = new WeakMap<FontkitFont, Map<number, number[]>>();
@@ -117,33 +129,53 @@ function reverseCmap(font: FontkitFont): Map<number, number[]> {
 }
 
 /**
- * Fixes the ToUnicode CMap that pdfkit writes for an embedded TrueType font.
+ * Makes text extracted from a pdfkit-embedded TrueType font equal to the printed text.
  *
- * pdfkit records, per glyph, the code points of the first shaped glyph object it sees; fontkit
- * caches one glyph object per id and creates the pieces of a decomposed SARA AM (ำ → ํ + า) with
- * no code points. So after the first ำ every า extracts as nothing, and ำ itself extracts as "ำา".
- * Here every glyph that the font's cmap maps gets its own code point back; a ligature or
- * contextual glyph keeps what the shaper recorded, with ำ reduced to its nikhahit half (its า half
- * is a separate glyph), and the zero-width break glyph maps to nothing. Extracted text is then
- * exactly the printed text in Unicode NFKC form (ำ reads back as ํา, which NFKC-aware search and
- * `String.prototype.normalize('NFKC')` treat as equal).
+ * 1. ToUnicode. pdfkit records, per glyph, the code points of the first shaped glyph object it
+ *    sees; fontkit caches one glyph object per id and creates the pieces of a decomposed SARA AM
+ *    (ำ → ํ + า) with no code points. So after the first ำ every า extracts as nothing, and ำ
+ *    itself as "ำา". Here every glyph the font's cmap maps gets its own code point back; a
+ *    ligature or contextual glyph keeps what the shaper recorded, with ำ reduced to its nikhahit
+ *    half (its า half is a separate glyph); the zero-width break glyph maps to nothing.
+ *    Extracted text is then the printed text in Unicode NFKC form (ำ reads back as ํา, which
+ *    NFKC-aware search and `normalize('NFKC')` treat as equal).
+ * 2. Mark widths (see MARK_WIDTH).
+ *
+ * Call once per embedded font, right after `doc.font(name)`: `fixThaiFont(doc._font)`.
  */
-export function fixToUnicode(embeddedFont: unknown): void {
+export function fixThaiFont(embeddedFont: unknown): void {
   const f = embeddedFont as EmbeddedFontInternals;
-  if (!f || typeof f.toUnicodeCmap !== 'function' || !Array.isArray(f.unicode) || f.__khruToUnicode) return;
-  const original = f.toUnicodeCmap.bind(f);
-  f.toUnicodeCmap = () => {
-    const cmap = reverseCmap(f.font);
+  if (!f || typeof f.embed !== 'function' || typeof f.layoutRun !== 'function' || f.__khruThai) return;
+  const cmap = reverseCmap(f.font);
+  const zeroWidthGlyphs = new Set([...ZERO_WIDTH_CODEPOINTS].map((cp) => f.font.glyphForCodePoint(cp).id));
+  const marks = new Set<number>();
+
+  const layoutRun = f.layoutRun.bind(f);
+  f.layoutRun = (text, features) => {
+    const run = layoutRun(text, features);
+    run.glyphs.forEach((g, i) => {
+      const pos = run.positions[i];
+      if (pos && g.advanceWidth === 0 && !zeroWidthGlyphs.has(g.id)) {
+        pos.advanceWidth = MARK_WIDTH;
+        marks.add(g.id);
+      }
+    });
+    return run;
+  };
+
+  const embed = f.embed.bind(f);
+  f.embed = () => {
     for (let newGid = 1; newGid < f.unicode.length; newGid++) {
       const gid = f.subset.glyphs[newGid];
       if (gid === undefined) continue;
+      if (marks.has(gid)) f.widths[newGid] = MARK_WIDTH;
       const own = cmap.get(gid);
+      const recorded = f.unicode[newGid] ?? [];
       if (own?.some((cp) => ZERO_WIDTH_CODEPOINTS.has(cp))) f.unicode[newGid] = [];
-      else if (own)
-        f.unicode[newGid] = [own.includes(f.unicode[newGid]?.[0] ?? -1) ? f.unicode[newGid]![0]! : own[0]!];
-      else f.unicode[newGid] = (f.unicode[newGid] ?? []).map((cp) => (cp === SARA_AM ? NIKHAHIT : cp));
+      else if (own) f.unicode[newGid] = [own.includes(recorded[0] ?? -1) ? recorded[0]! : own[0]!];
+      else f.unicode[newGid] = recorded.map((cp) => (cp === SARA_AM ? NIKHAHIT : cp));
     }
-    return original();
+    return embed();
   };
-  f.__khruToUnicode = true;
+  f.__khruThai = true;
 }

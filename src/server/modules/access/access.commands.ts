@@ -1,0 +1,129 @@
+import { and, eq, inArray, isNull, like, sql } from 'drizzle-orm';
+import type { RecordItemKey } from '../../../domain/record/items.ts';
+import { appendAudit } from '../../platform/audit/index.ts';
+import { ROLE_DEFS, type Role } from '../../platform/authz/index.ts';
+import { schema } from '../../platform/db/index.ts';
+import { type AuthedCtx, auditActor } from '../../platform/http/context.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { administeredOffices, canGrant } from './access.policy.ts';
+
+const { roleAssignments, assignmentPeople, assignmentItems, users, persons, offices } = schema;
+
+export type GrantInput = {
+  userId: string;
+  role: Role;
+  officeId: string;
+  startDate: string;
+  endDate: string | null;
+  reference: string | null;
+  personIds: string[];
+  itemKeys: RecordItemKey[];
+};
+
+/** Grants a scoped role; assignment, its people/items and the audit event in one transaction. */
+export async function grantRole(ctx: AuthedCtx, input: GrantInput) {
+  if (input.userId === ctx.actor.userId) throw new AppError('selfGrant');
+  const [office] = await ctx.h.db.select().from(offices).where(eq(offices.id, input.officeId));
+  if (!office) throw new AppError('validation', [{ field: 'officeId', messageKey: 'err.invalid' }]);
+  if (!canGrant(ctx.actor, input.role, input.officeId)) throw new AppError('forbidden');
+  const def = ROLE_DEFS[input.role];
+  if (def.itemRestricted && input.itemKeys.length === 0)
+    throw new AppError('validation', [{ field: 'itemKeys', messageKey: 'err.required' }]);
+  if (def.scope === 'assigned' && input.personIds.length === 0 && input.role === 'records_officer')
+    throw new AppError('validation', [{ field: 'personIds', messageKey: 'err.required' }]);
+  if (input.endDate && input.endDate <= input.startDate)
+    throw new AppError('validation', [{ field: 'endDate', messageKey: 'err.dateRange' }]);
+  return ctx.h.db.transaction(async (tx) => {
+    const [user] = await tx
+      .select({ id: users.id, personId: users.personId, status: users.status })
+      .from(users)
+      .where(eq(users.id, input.userId));
+    if (!user || user.status !== 'active') throw new AppError('validation', [{ field: 'userId', messageKey: 'err.invalid' }]);
+    // The grantee must serve in the office (or below it): roles go to the office's own staff.
+    if (user.personId) {
+      const [p] = await tx
+        .select({ id: persons.id })
+        .from(persons)
+        .innerJoin(offices, eq(offices.id, persons.officeId))
+        .where(and(eq(persons.id, user.personId), like(offices.path, `${office.path}%`)));
+      if (!p) throw new AppError('validation', [{ field: 'userId', messageKey: 'err.invalid' }]);
+    }
+    if (input.personIds.length) {
+      const inOffice = await tx
+        .select({ id: persons.id })
+        .from(persons)
+        .innerJoin(offices, eq(offices.id, persons.officeId))
+        .where(and(inArray(persons.id, input.personIds), like(offices.path, `${office.path}%`)));
+      if (inOffice.length !== new Set(input.personIds).size)
+        throw new AppError('validation', [{ field: 'personIds', messageKey: 'err.invalid' }]);
+    }
+    const [a] = await tx
+      .insert(roleAssignments)
+      .values({
+        userId: input.userId,
+        role: input.role,
+        officeId: input.officeId,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        reference: input.reference,
+        grantedBy: ctx.actor.userId,
+      })
+      .returning();
+    const personIds = [...new Set(input.personIds)];
+    if (personIds.length) await tx.insert(assignmentPeople).values(personIds.map((personId) => ({ assignmentId: a!.id, personId })));
+    const itemKeys = [...new Set(input.itemKeys)];
+    if (itemKeys.length) await tx.insert(assignmentItems).values(itemKeys.map((itemKey) => ({ assignmentId: a!.id, itemKey })));
+    await appendAudit(tx, auditActor(ctx), ctx.meta, [
+      {
+        eventType: 'access.granted',
+        entityType: 'role_assignment',
+        entityId: a!.id,
+        data: { userId: input.userId, role: input.role, officeId: input.officeId, personIds, itemKeys, startDate: input.startDate, endDate: input.endDate },
+      },
+    ]);
+    return a!;
+  });
+}
+
+async function loadAdministered(ctx: AuthedCtx, assignmentId: string) {
+  const [a] = await ctx.h.db.select().from(roleAssignments).where(eq(roleAssignments.id, assignmentId));
+  const offs = administeredOffices(ctx.actor);
+  if (!a || (offs !== null && !offs.includes(a.officeId))) throw new AppError('notFound');
+  if (!canGrant(ctx.actor, a.role as Role, a.officeId)) throw new AppError('forbidden');
+  return a;
+}
+
+/** Revokes an assignment at once (ข้อ 2.2.3): the holder's next request no longer has it. */
+export async function revokeRole(ctx: AuthedCtx, assignmentId: string, reason: string) {
+  const a = await loadAdministered(ctx, assignmentId);
+  if (a.userId === ctx.actor.userId) throw new AppError('selfGrant');
+  return ctx.h.db.transaction(async (tx) => {
+    const [r] = await tx
+      .update(roleAssignments)
+      .set({ revokedAt: new Date().toISOString(), revokedBy: ctx.actor.userId, revokeReason: reason })
+      .where(and(eq(roleAssignments.id, assignmentId), isNull(roleAssignments.revokedAt)))
+      .returning();
+    if (!r) throw new AppError('conflict');
+    await appendAudit(tx, auditActor(ctx), ctx.meta, [
+      { eventType: 'access.revoked', entityType: 'role_assignment', entityId: assignmentId, data: { reason } },
+    ]);
+    return r;
+  });
+}
+
+/** Records the yearly review of an assignment (ข้อ 2.2.3: ทบทวนสิทธิทุกรอบปีงบประมาณ). */
+export async function reviewRole(ctx: AuthedCtx, assignmentId: string) {
+  const a = await loadAdministered(ctx, assignmentId);
+  if (a.userId === ctx.actor.userId) throw new AppError('selfGrant');
+  return ctx.h.db.transaction(async (tx) => {
+    const [r] = await tx
+      .update(roleAssignments)
+      .set({ lastReviewedAt: sql`now()` })
+      .where(eq(roleAssignments.id, assignmentId))
+      .returning();
+    await appendAudit(tx, auditActor(ctx), ctx.meta, [
+      { eventType: 'access.reviewed', entityType: 'role_assignment', entityId: assignmentId },
+    ]);
+    return r!;
+  });
+}

@@ -1,0 +1,178 @@
+import { and, desc, eq, ilike, inArray, isNull, like, or, sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { RECORD_ITEM_KEYS } from '../../../domain/record/items.ts';
+import { isoDate, optIsoDate, optText } from '../../../domain/record/primitives.ts';
+import { ROLES, ROLE_DEFS } from '../../platform/authz/index.ts';
+import { schema } from '../../platform/db/index.ts';
+import { requireActor } from '../../platform/http/context.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { grantRole, reviewRole, revokeRole } from './access.commands.ts';
+import { administeredOffices } from './access.policy.ts';
+
+const { roleAssignments, users, offices, persons, assignmentPeople, assignmentItems } = schema;
+
+const assignment = z.object({
+  id: z.string(),
+  userId: z.string(),
+  userName: z.string(),
+  role: z.string(),
+  roleTh: z.string(),
+  officeId: z.string(),
+  officeName: z.string(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  lastReviewedAt: z.string(),
+  revokedAt: z.string().nullable(),
+  reference: z.string().nullable(),
+  peopleCount: z.number(),
+  itemKeys: z.array(z.string()),
+});
+
+/** Access control (ผู้ควบคุมการเข้าใช้งาน): grant, revoke and review scoped role assignments. */
+export const accessRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['สิทธิการเข้าใช้งาน (access)'];
+
+  app.get(
+    '/api/v1/access/assignments',
+    {
+      schema: {
+        tags,
+        summary: 'สิทธิที่กำหนดในหน่วยงานที่ดูแล (assignments in administered offices)',
+        querystring: z.object({ includeRevoked: z.enum(['true', 'false']).default('false') }),
+        response: { 200: z.object({ items: z.array(assignment) }) },
+      },
+    },
+    async (req) => {
+      requireActor(req.ctx);
+      const offs = administeredOffices(req.ctx.actor);
+      if (offs !== null && offs.length === 0) throw new AppError('forbidden');
+      const rows = await req.ctx.h.db
+        .select({
+          id: roleAssignments.id,
+          userId: roleAssignments.userId,
+          userName: users.displayName,
+          role: roleAssignments.role,
+          officeId: roleAssignments.officeId,
+          officeName: offices.nameTh,
+          startDate: roleAssignments.startDate,
+          endDate: roleAssignments.endDate,
+          lastReviewedAt: roleAssignments.lastReviewedAt,
+          revokedAt: roleAssignments.revokedAt,
+          reference: roleAssignments.reference,
+          peopleCount: sql<number>`(select count(*)::int from ${assignmentPeople} where ${assignmentPeople.assignmentId} = ${roleAssignments.id})`,
+          itemKeys: sql<string[] | null>`(select array_agg(${assignmentItems.itemKey}) from ${assignmentItems} where ${assignmentItems.assignmentId} = ${roleAssignments.id})`,
+        })
+        .from(roleAssignments)
+        .innerJoin(users, eq(users.id, roleAssignments.userId))
+        .innerJoin(offices, eq(offices.id, roleAssignments.officeId))
+        .where(
+          and(
+            offs === null ? undefined : inArray(roleAssignments.officeId, offs),
+            req.query.includeRevoked === 'true' ? undefined : isNull(roleAssignments.revokedAt),
+          ),
+        )
+        .orderBy(desc(roleAssignments.grantedAt))
+        .limit(500);
+      return {
+        items: rows.map((r) => ({
+          ...r,
+          roleTh: ROLE_DEFS[r.role as keyof typeof ROLE_DEFS]?.th ?? r.role,
+          lastReviewedAt: new Date(r.lastReviewedAt).toISOString(),
+          revokedAt: r.revokedAt ? new Date(r.revokedAt).toISOString() : null,
+          itemKeys: r.itemKeys ?? [],
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/access/users/search',
+    {
+      schema: {
+        tags,
+        summary: 'ค้นหาผู้ใช้ในหน่วยงานที่ดูแล เพื่อกำหนดสิทธิ',
+        body: z.object({ officeId: z.string().uuid(), q: z.string().max(100).default('') }),
+        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string() })) }) },
+      },
+    },
+    async (req) => {
+      requireActor(req.ctx);
+      const offs = administeredOffices(req.ctx.actor);
+      if (offs !== null && !offs.includes(req.body.officeId)) throw new AppError('forbidden');
+      const [o] = await req.ctx.h.db.select({ path: offices.path }).from(offices).where(eq(offices.id, req.body.officeId));
+      if (!o) throw new AppError('notFound');
+      const q = req.body.q.replace(/[\\%_]/g, '');
+      const items = await req.ctx.h.db
+        .select({ id: users.id, displayName: users.displayName })
+        .from(users)
+        .innerJoin(persons, eq(persons.id, users.personId))
+        .innerJoin(offices, eq(offices.id, persons.officeId))
+        .where(and(like(offices.path, `${o.path}%`), or(ilike(users.displayName, `%${q}%`))))
+        .orderBy(sql`${users.displayName} collate th`)
+        .limit(50);
+      return { items };
+    },
+  );
+
+  app.post(
+    '/api/v1/access/assignments',
+    {
+      schema: {
+        tags,
+        summary: 'กำหนดสิทธิ (grant a scoped role)',
+        body: z.object({
+          userId: z.string().uuid({ error: 'err.required' }),
+          role: z.enum(ROLES, { error: 'err.choice' }),
+          officeId: z.string().uuid({ error: 'err.required' }),
+          startDate: isoDate,
+          endDate: optIsoDate,
+          reference: optText(300),
+          personIds: z.array(z.string().uuid()).max(10_000).default([]),
+          itemKeys: z.array(z.enum(RECORD_ITEM_KEYS, { error: 'err.choice' })).default([]),
+        }),
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      requireActor(req.ctx);
+      const a = await grantRole(req.ctx, req.body);
+      return reply.status(201).send({ id: a.id });
+    },
+  );
+
+  app.post(
+    '/api/v1/access/assignments/:assignmentId/revoke',
+    {
+      schema: {
+        tags,
+        summary: 'ถอดถอนสิทธิ (revoke)',
+        params: z.object({ assignmentId: z.string().uuid() }),
+        body: z.object({ reason: z.string().min(1, { error: 'err.required' }).max(300) }),
+        response: { 200: z.object({ id: z.string() }) },
+      },
+    },
+    async (req) => {
+      requireActor(req.ctx);
+      const r = await revokeRole(req.ctx, req.params.assignmentId, req.body.reason);
+      return { id: r.id };
+    },
+  );
+
+  app.post(
+    '/api/v1/access/assignments/:assignmentId/review',
+    {
+      schema: {
+        tags,
+        summary: 'บันทึกการทบทวนสิทธิ (yearly review)',
+        params: z.object({ assignmentId: z.string().uuid() }),
+        response: { 200: z.object({ id: z.string() }) },
+      },
+    },
+    async (req) => {
+      requireActor(req.ctx);
+      const r = await reviewRole(req.ctx, req.params.assignmentId);
+      return { id: r.id };
+    },
+  );
+};

@@ -1,0 +1,2 @@
+export { accessRoutes } from './access.routes.ts';
+export { grantRole, revokeRole } from './access.commands.ts';

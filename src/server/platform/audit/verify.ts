@@ -1,0 +1,73 @@
+import type { DbHandle } from '../db/index.ts';
+import { type AuditPayload, chainHash, GENESIS_HASH } from './audit.ts';
+
+export type VerifyResult =
+  | { ok: true; events: number; lastSeq: number; lastHash: string; ms: number }
+  | { ok: false; events: number; firstBadSeq: number; reason: string; ms: number };
+
+type Row = {
+  seq: string | number;
+  occurred_at: string | Date;
+  event_type: string;
+  actor_user_id: string | null;
+  entity_type: string;
+  entity_id: string | null;
+  person_id: string | null;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+};
+
+/**
+ * Recomputes the whole chain in seq order and names the first event that does not verify:
+ * a gap in seq (a deleted row), a prev_hash that does not link, a hash that does not match its
+ * payload, or an indexed column that disagrees with the payload.
+ */
+export async function verifyAuditChain(handle: DbHandle, batchSize = 20_000): Promise<VerifyResult> {
+  const t0 = performance.now();
+  let expectedSeq = 1;
+  let prev = GENESIS_HASH;
+  let count = 0;
+  for (;;) {
+    const rows = await handle.query<Row>(
+      `select seq, occurred_at, event_type, actor_user_id, entity_type, entity_id, person_id, payload, prev_hash, hash
+         from audit_events where seq >= $1 order by seq limit $2`,
+      [expectedSeq, batchSize],
+    );
+    for (const r of rows) {
+      const seq = Number(r.seq);
+      const bad = (reason: string): VerifyResult => ({
+        ok: false,
+        events: count,
+        firstBadSeq: seq === expectedSeq ? seq : expectedSeq,
+        reason,
+        ms: performance.now() - t0,
+      });
+      if (seq !== expectedSeq) return bad(`missing event ${expectedSeq} (next present is ${seq})`);
+      if (r.prev_hash !== prev) return bad('prev_hash does not link to the previous event');
+      if (chainHash(prev, r.payload) !== r.hash) return bad('hash does not match the payload');
+      let p: AuditPayload;
+      try {
+        p = JSON.parse(r.payload) as AuditPayload;
+      } catch {
+        return bad('payload is not JSON');
+      }
+      const occurred = new Date(r.occurred_at).toISOString();
+      if (
+        p.seq !== seq ||
+        p.eventType !== r.event_type ||
+        p.entityType !== r.entity_type ||
+        (p.entityId ?? null) !== (r.entity_id ?? null) ||
+        (p.personId ?? null) !== (r.person_id ?? null) ||
+        (p.actor.userId ?? null) !== (r.actor_user_id ?? null) ||
+        new Date(p.occurredAt).toISOString() !== occurred
+      )
+        return bad('a column disagrees with the hashed payload');
+      prev = r.hash;
+      expectedSeq += 1;
+      count += 1;
+    }
+    if (rows.length < batchSize) break;
+  }
+  return { ok: true, events: count, lastSeq: expectedSeq - 1, lastHash: prev, ms: performance.now() - t0 };
+}

@@ -1,0 +1,94 @@
+import { and, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import type { AllowedActions } from '../../../domain/record/record-view.ts';
+import { RECORD_ITEM_KEYS, type RecordItemKey } from '../../../domain/record/items.ts';
+import type { Executor } from '../db/index.ts';
+import { schema } from '../db/index.ts';
+import type { Actor } from './actor.ts';
+import { ROLE_DEFS } from './roles.ts';
+
+const { persons, offices, assignmentPeople } = schema;
+
+/**
+ * The one visibility condition over `persons` (ระเบียบ ก.ค.ศ. คู่มือ ข้อ 6.1): reused by every
+ * list and get, so a person outside it simply does not exist for the caller (404).
+ */
+export function personScope(actor: Actor): SQL {
+  const conds: SQL[] = [];
+  if (actor.personId) conds.push(eq(persons.id, actor.personId));
+  const paths = actor.assignments.filter((a) => ROLE_DEFS[a.role].scope === 'office').map((a) => a.officePath);
+  if (paths.length)
+    conds.push(
+      inArray(
+        persons.officeId,
+        sql`(select ${offices.id} from ${offices} where ${or(...[...new Set(paths)].map((p) => like(offices.path, `${p}%`)))})`,
+      ),
+    );
+  const assignedIds = actor.assignments.filter((a) => ROLE_DEFS[a.role].scope === 'assigned').map((a) => a.id);
+  if (assignedIds.length)
+    conds.push(
+      sql`exists (select 1 from ${assignmentPeople} where ${assignmentPeople.personId} = ${persons.id} and ${inArray(assignmentPeople.assignmentId, assignedIds)})`,
+    );
+  const provinces = actor.assignments
+    .filter((a) => ROLE_DEFS[a.role].scope === 'province' && a.provinceCode)
+    .map((a) => a.provinceCode!);
+  if (provinces.length)
+    conds.push(
+      inArray(
+        persons.officeId,
+        sql`(select ${offices.id} from ${offices} where ${inArray(offices.provinceCode, [...new Set(provinces)])})`,
+      ),
+    );
+  return conds.length ? or(...conds)! : sql`false`;
+}
+
+export type PersonAccess = AllowedActions & { isOwner: boolean };
+
+/**
+ * What the actor may do with one person already known to be in scope: which record items they
+ * may read and edit. Owners read everything of their own record; clerks only their items; only
+ * records officers and clerks edit (the owner asks for corrections, ข้อ 4).
+ */
+export async function personAccess(
+  ex: Executor,
+  actor: Actor,
+  person: { id: string; officeId: string | null; status: string },
+): Promise<PersonAccess> {
+  const read = new Set<RecordItemKey>();
+  const edit = new Set<RecordItemKey>();
+  const isOwner = actor.personId === person.id;
+  if (isOwner) for (const k of RECORD_ITEM_KEYS) read.add(k);
+
+  let office: { path: string; provinceCode: string | null } | undefined;
+  if (person.officeId && actor.assignments.length) {
+    [office] = await ex
+      .select({ path: offices.path, provinceCode: offices.provinceCode })
+      .from(offices)
+      .where(eq(offices.id, person.officeId));
+  }
+  const assignedIds = actor.assignments.filter((a) => ROLE_DEFS[a.role].scope === 'assigned').map((a) => a.id);
+  const assignedHere = new Set(
+    assignedIds.length
+      ? (
+          await ex
+            .select({ id: assignmentPeople.assignmentId })
+            .from(assignmentPeople)
+            .where(and(eq(assignmentPeople.personId, person.id), inArray(assignmentPeople.assignmentId, assignedIds)))
+        ).map((r) => r.id)
+      : [],
+  );
+  for (const a of actor.assignments) {
+    const def = ROLE_DEFS[a.role];
+    const reaches =
+      def.scope === 'office'
+        ? !!office && office.path.startsWith(a.officePath)
+        : def.scope === 'assigned'
+          ? assignedHere.has(a.id)
+          : !!office && office.provinceCode !== null && office.provinceCode === a.provinceCode;
+    if (!reaches) continue;
+    const items = def.itemRestricted ? a.items : RECORD_ITEM_KEYS;
+    if (def.permissions.includes('record.read')) for (const k of items) read.add(k);
+    if (def.permissions.includes('record.edit') && person.status === 'active') for (const k of items) edit.add(k);
+  }
+  const order = (s: Set<RecordItemKey>) => RECORD_ITEM_KEYS.filter((k) => s.has(k));
+  return { isOwner, read: order(read), edit: order(edit) };
+}

@@ -1,0 +1,55 @@
+import type { Lang } from '../../../domain/i18n/messages.ts';
+
+/** Error codes → HTTP status and the Thai/English message shown to the user. */
+export const ERROR_CODES = {
+  validation: { status: 400, th: 'ข้อมูลไม่ถูกต้อง กรุณาตรวจสอบช่องที่ระบุ', en: 'Invalid input; check the fields named' },
+  unauthenticated: { status: 401, th: 'กรุณาเข้าสู่ระบบ', en: 'Please sign in' },
+  badCredentials: {
+    status: 401,
+    th: 'เลขประจำตัวประชาชนหรือรหัสผ่านไม่ถูกต้อง',
+    en: 'National ID or password is incorrect',
+  },
+  accountLocked: {
+    status: 429,
+    th: 'บัญชีถูกระงับชั่วคราวเนื่องจากใส่รหัสผ่านผิดหลายครั้ง กรุณารอแล้วลองใหม่',
+    en: 'Too many failed attempts; wait and try again',
+  },
+  tooManyRequests: { status: 429, th: 'มีการร้องขอมากเกินไป กรุณารอสักครู่', en: 'Too many requests; please wait' },
+  csrf: { status: 403, th: 'คำขอไม่ผ่านการตรวจสอบความปลอดภัย (CSRF) กรุณาโหลดหน้าใหม่', en: 'CSRF check failed' },
+  forbidden: { status: 403, th: 'ท่านไม่มีสิทธิ์ดำเนินการนี้', en: 'You may not do this' },
+  notFound: { status: 404, th: 'ไม่พบข้อมูล', en: 'Not found' },
+  conflict: {
+    status: 409,
+    th: 'ข้อมูลถูกแก้ไขโดยผู้อื่นแล้ว กรุณาโหลดข้อมูลล่าสุดก่อนแก้ไขอีกครั้ง',
+    en: 'Someone else changed this record; reload before editing',
+  },
+  duplicate: { status: 409, th: 'มีข้อมูลนี้อยู่แล้ว', en: 'This already exists' },
+  selfGrant: { status: 403, th: 'ไม่สามารถกำหนดสิทธิ์ให้ตนเองได้', en: 'You cannot grant yourself a role' },
+  notActive: {
+    status: 409,
+    th: 'ทะเบียนประวัตินี้ถูกจำหน่ายออกจากระบบแล้ว แก้ไขไม่ได้',
+    en: 'This record has been removed from the active register',
+  },
+  payloadTooLarge: { status: 413, th: 'ไฟล์มีขนาดใหญ่เกินกำหนด', en: 'File too large' },
+  unsupportedMedia: { status: 415, th: 'ชนิดไฟล์ไม่ถูกต้อง', en: 'Unsupported file type' },
+  internal: { status: 500, th: 'เกิดข้อผิดพลาดในระบบ กรุณาลองใหม่อีกครั้ง', en: 'Internal error; please try again' },
+} as const satisfies Record<string, { status: number; th: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export type FieldError = { field: string; message: string; messageKey: string };
+
+/** The one application error: a code (→ status and message) plus optional field errors. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields: { field: string; messageKey: string }[] = [],
+    readonly detail?: string,
+  ) {
+    super(detail ?? code);
+  }
+}
+
+export function messageFor(code: ErrorCode, lang: Lang): string {
+  return ERROR_CODES[code][lang];
+}
