@@ -17,7 +17,11 @@ const REFERENCE = 'KS16-2569-000123';
 const SIGNATURES = {
   owner: { name: OWNER_NAME, signedAt: '2026-11-20T03:00:00Z' },
   officer: { name: 'นางสาวก๋วยเตี๋ยว ผู้ใหญ่ดี', signedAt: '2026-11-20T04:00:00Z' },
-  certifier: { name: 'นายฬุ่เฬอ ใจกว้าง', position: 'ผู้อำนวยการโรงเรียนบ้านน้ำใส', signedAt: '2026-11-21T02:00:00Z' },
+  certifier: {
+    name: 'นายฬุ่เฬอ ใจกว้าง',
+    position: 'ผู้อำนวยการโรงเรียนบ้านน้ำใส',
+    signedAt: '2026-11-21T02:00:00Z',
+  },
 };
 
 /** What a PDF reader gives back: NFKC (ำ → ํา), see thai-text.ts fixToUnicode. */
@@ -180,7 +184,10 @@ describe.skipIf(!POPPLER)('renderKs16 → poppler', () => {
 
   it('embeds every font (pdffonts)', () => {
     const out = run('pdffonts', [path]).out;
-    const rows = out.split('\n').slice(2).filter((l) => l.trim());
+    const rows = out
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim());
     expect(rows.length).toBeGreaterThanOrEqual(2);
     for (const r of rows) {
       expect(r).toContain('Sarabun');
@@ -201,7 +208,7 @@ describe.skipIf(!POPPLER)('renderKs16 → poppler', () => {
       return;
     }
     const qr = run('zbarimg', ['--raw', '-q', `${out}-${pad}.png`]);
-    expect(qr.out.trim()).toBe(QR_PAYLOAD);
+    expect(qr.stdout.trim()).toBe(QR_PAYLOAD);
   });
 });
 
@@ -216,11 +223,28 @@ describe.skipIf(!POPPLER)('renderKs16 with Thai digits', () => {
     const dir = tempDir();
     const path = writePdf(dir, 'ks16-thai.pdf', pdf);
     const t = squash(pdfText(path, { raw: true }));
-    for (const s of ['๑-๑๐๑๗-๐๐๒๐๓-๔๕-๐', '๑๕ พฤษภาคม ๒๕๑๘', '๔๕,๘๙๐.๕๐', 'รูปที่ ๑ พ.ศ. ๒๕๔๒', 'ข้อมูล ณ วันที่ ๒๑ พฤศจิกายน ๒๕๖๙']) {
+    for (const s of [
+      '๑-๑๐๑๗-๐๐๒๐๓-๔๕-๐',
+      '๑๕ พฤษภาคม ๒๕๑๘',
+      '๔๕,๘๙๐.๕๐',
+      'รูปที่ ๑ พ.ศ. ๒๕๔๒',
+      'ข้อมูล ณ วันที่ ๒๑ พฤศจิกายน ๒๕๖๙',
+    ]) {
       expect(t, s).toContain(squash(s));
     }
     expect(t).not.toContain('45,890.50');
     const art = artifactDir();
-    run('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', '-singlefile', path, join(art, 'ks16-thai-digits-page1')]);
+    run('pdftoppm', [
+      '-r',
+      '150',
+      '-png',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      path,
+      join(art, 'ks16-thai-digits-page1'),
+    ]);
   });
 });

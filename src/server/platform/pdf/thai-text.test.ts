@@ -18,7 +18,10 @@ describe('thaiBreaks', () => {
   it('keeps words that ICU splits inside a syllable whole', () => {
     for (const w of ['เบญจมาภรณ์มงกุฎไทย', 'ลาเข้ารับการเตรียมพล', 'ลาไปประกอบพิธีฮัจญ์', 'ปีงบประมาณ']) {
       const parts = thaiBreaks(w).split(ZWSP);
-      expect(parts.some((p) => /^(ภ|รณ์|ยม|รี|บพิธี|กอ)$/.test(p)), parts.join('|')).toBe(false);
+      expect(
+        parts.some((p) => /^(ภ|รณ์|ยม|รี|บพิธี|กอ)$/.test(p)),
+        parts.join('|'),
+      ).toBe(false);
     }
   });
 });

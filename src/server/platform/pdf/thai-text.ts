@@ -86,52 +86,83 @@ export function toThaiDigits(text: string): string {
 }
 
 /** What we touch of pdfkit's EmbeddedFont and fontkit's TTFFont (internal; pinned by our tests). */
+type FontkitGlyph = { id: number; advanceWidth: number; codePoints: number[] };
 type FontkitFont = {
+  numGlyphs: number;
   characterSet: number[];
-  glyphForCodePoint(cp: number): { id: number };
+  /** The `post` table (fontkit exposes tables by tag); format 2 carries glyph names. */
+  post?: { glyphNameIndex?: number[]; names?: string[] };
+  glyphForCodePoint(cp: number): FontkitGlyph;
+  getGlyph(id: number, codePoints?: number[]): FontkitGlyph;
 };
-type GlyphRun = { glyphs: { id: number; advanceWidth: number }[]; positions: { advanceWidth: number }[] };
+type GlyphPosition = { xOffset: number; yOffset: number; xAdvance: number; advanceWidth: number };
+type GlyphRun = { glyphs: FontkitGlyph[]; positions: GlyphPosition[] };
 type EmbeddedFontInternals = {
   font: FontkitFont;
   unicode: number[][];
-  widths: number[];
   subset: { glyphs: number[] };
   layoutRun: (text: string, features?: unknown) => GlyphRun;
   embed: () => unknown;
   __khruThai?: true;
 };
 
-/**
- * Declared width (1/1000 em) of zero-advance mark glyphs. The pen does not move (pdfkit cancels
- * the width in the TJ array), but text extractors see a mark as a small box instead of a point.
- * Without it poppler reads the gap after a tone mark shifted left over a tall consonant (ปุ่,
- * ป่, ฟ้: −0.139 em in Sarabun) as a word break, printing "ญี่ปุ่ น"; 60 keeps every gap and
- * overlap within poppler's limits (break at > +0.1 em or < −0.2 em).
- */
-const MARK_WIDTH = 0;
-
-/** The code points the font's cmap assigns to each glyph id (first = lowest code point). */
-const reverseCmaps = new WeakMap<FontkitFont, Map<number, number[]>>();
-function reverseCmap(font: FontkitFont): Map<number, number[]> {
-  let map = reverseCmaps.get(font);
-  if (!map) {
-    map = new Map();
+interface FontTables {
+  /** Code points the cmap assigns to each glyph id, lowest first. */
+  cmap: Map<number, number[]>;
+  /** Glyph ids by PostScript name (to find `.narrow` tone marks). */
+  byName: Map<string, number>;
+  /** PostScript name of a glyph id, from the `post` table. */
+  nameOf: (id: number) => string | undefined;
+}
+const tables = new WeakMap<FontkitFont, FontTables>();
+function fontTables(font: FontkitFont): FontTables {
+  let t = tables.get(font);
+  if (!t) {
+    const cmap = new Map<number, number[]>();
     for (const cp of [...font.characterSet].sort((a, b) => a - b)) {
       const gid = font.glyphForCodePoint(cp).id;
       if (gid === 0) continue;
-      const list = map.get(gid);
+      const list = cmap.get(gid);
       if (list) list.push(cp);
-      else map.set(gid, [cp]);
+      else cmap.set(gid, [cp]);
     }
-    reverseCmaps.set(font, map);
+    // Names come from the post table, not from getGlyph(): fontkit caches the glyph objects
+    // getGlyph() creates, with whatever code points the first caller passed.
+    const index = font.post?.glyphNameIndex ?? [];
+    const names = font.post?.names ?? [];
+    const nameOf = (id: number) => {
+      const i = index[id];
+      return i !== undefined && i >= 258 ? names[i - 258] : undefined;
+    };
+    const byName = new Map<string, number>();
+    for (let id = 0; id < index.length; id++) {
+      const name = nameOf(id);
+      if (name) byName.set(name, id);
+    }
+    t = { cmap, byName, nameOf };
+    tables.set(font, t);
   }
-  return map;
+  return t;
+}
+
+/** Largest mark offset (1/1000 em) dropped as invisible; see fixThaiFont. */
+const MAX_NUDGE = 20;
+
+/** "uni0E48.narrow" → [0x0E48]; "uni0E4D0E49" → [0x0E4D, 0x0E49]. */
+function codePointsFromName(name: string | undefined): number[] {
+  const m = /^uni((?:[0-9A-F]{4})+)(?:\.|$)/.exec(name ?? '');
+  return m ? (m[1]!.match(/.{4}/g) ?? []).map((h) => Number.parseInt(h, 16)) : [];
 }
 
 /**
- * Makes text extracted from a pdfkit-embedded TrueType font equal to the printed text.
+ * Fixes what fontkit/pdfkit get wrong for Thai in an embedded TrueType font. Call once per
+ * embedded font, right after `doc.font(name)`: `fixThaiFont(doc._font)`.
  *
- * 1. ToUnicode. pdfkit records, per glyph, the code points of the first shaped glyph object it
+ * 1. Tone marks over a tall consonant with a lower vowel (ปุ่, ฟู้, ฝุ่น). fontkit shifts the
+ *    normal tone glyph left by an offset (−139 units in Sarabun), which pdfkit prints with a text
+ *    matrix jump; text extractors read that jump as a word gap ("ญี่ปุ่ น"). Like HarfBuzz, we
+ *    use the font's own `.narrow` tone glyph instead, drawn at the pen position.
+ * 2. ToUnicode. pdfkit records, per glyph, the code points of the first shaped glyph object it
  *    sees; fontkit caches one glyph object per id and creates the pieces of a decomposed SARA AM
  *    (ำ → ํ + า) with no code points. So after the first ำ every า extracts as nothing, and ำ
  *    itself as "ำา". Here every glyph the font's cmap maps gets its own code point back; a
@@ -139,26 +170,27 @@ function reverseCmap(font: FontkitFont): Map<number, number[]> {
  *    half (its า half is a separate glyph); the zero-width break glyph maps to nothing.
  *    Extracted text is then the printed text in Unicode NFKC form (ำ reads back as ํา, which
  *    NFKC-aware search and `normalize('NFKC')` treat as equal).
- * 2. Mark widths (see MARK_WIDTH).
- *
- * Call once per embedded font, right after `doc.font(name)`: `fixThaiFont(doc._font)`.
  */
 export function fixThaiFont(embeddedFont: unknown): void {
   const f = embeddedFont as EmbeddedFontInternals;
   if (!f || typeof f.embed !== 'function' || typeof f.layoutRun !== 'function' || f.__khruThai) return;
-  const cmap = reverseCmap(f.font);
-  const zeroWidthGlyphs = new Set([...ZERO_WIDTH_CODEPOINTS].map((cp) => f.font.glyphForCodePoint(cp).id));
-  const marks = new Set<number>();
+  const { cmap, byName, nameOf } = fontTables(f.font);
 
   const layoutRun = f.layoutRun.bind(f);
   f.layoutRun = (text, features) => {
     const run = layoutRun(text, features);
     run.glyphs.forEach((g, i) => {
-      const pos = run.positions[i];
-      if (pos && g.advanceWidth === 0 && !zeroWidthGlyphs.has(g.id)) {
-        pos.advanceWidth = MARK_WIDTH;
-        marks.add(g.id);
+      const pos = run.positions[i]!;
+      if (pos.xOffset === 0 || pos.yOffset !== 0 || g.advanceWidth !== 0) return;
+      // A nudge of at most 2% of an em is invisible, but costs a text-matrix jump.
+      if (Math.abs(pos.xOffset) <= MAX_NUDGE) {
+        pos.xOffset = 0;
+        return;
       }
+      const narrow = byName.get(`${(nameOf(g.id) ?? '').replace(/\.small$/, '')}.narrow`);
+      if (narrow === undefined) return;
+      run.glyphs[i] = f.font.getGlyph(narrow, g.codePoints);
+      pos.xOffset = 0;
     });
     return run;
   };
@@ -168,12 +200,12 @@ export function fixThaiFont(embeddedFont: unknown): void {
     for (let newGid = 1; newGid < f.unicode.length; newGid++) {
       const gid = f.subset.glyphs[newGid];
       if (gid === undefined) continue;
-      if (marks.has(gid)) f.widths[newGid] = MARK_WIDTH;
       const own = cmap.get(gid);
       const recorded = f.unicode[newGid] ?? [];
       if (own?.some((cp) => ZERO_WIDTH_CODEPOINTS.has(cp))) f.unicode[newGid] = [];
       else if (own) f.unicode[newGid] = [own.includes(recorded[0] ?? -1) ? recorded[0]! : own[0]!];
-      else f.unicode[newGid] = recorded.map((cp) => (cp === SARA_AM ? NIKHAHIT : cp));
+      else if (recorded.length) f.unicode[newGid] = recorded.map((cp) => (cp === SARA_AM ? NIKHAHIT : cp));
+      else f.unicode[newGid] = codePointsFromName(nameOf(gid));
     }
     return embed();
   };

@@ -9,10 +9,10 @@ export function hasTool(bin: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0;
 }
 
-/** Runs a tool and returns stdout + stderr; never throws on a non-zero exit (pdfsig uses them). */
-export function run(bin: string, args: string[]): { out: string; code: number } {
+/** Runs a tool; never throws on a non-zero exit (pdfsig uses them). `out` is stdout + stderr. */
+export function run(bin: string, args: string[]): { out: string; stdout: string; code: number } {
   const r = spawnSync(bin, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { out: `${r.stdout ?? ''}${r.stderr ?? ''}`, code: r.status ?? -1 };
+  return { out: `${r.stdout ?? ''}${r.stderr ?? ''}`, stdout: r.stdout ?? '', code: r.status ?? -1 };
 }
 
 /** A fresh temporary directory. */
@@ -29,7 +29,10 @@ export function writePdf(dir: string, name: string, pdf: Buffer): string {
 
 /** `pdftotext` of the whole file or of one page (1-based); `raw` keeps content-stream order. */
 export function pdfText(path: string, opts: { page?: number; raw?: boolean } = {}): string {
-  const args = [...(opts.raw ? ['-raw'] : []), ...(opts.page ? ['-f', String(opts.page), '-l', String(opts.page)] : [])];
+  const args = [
+    ...(opts.raw ? ['-raw'] : []),
+    ...(opts.page ? ['-f', String(opts.page), '-l', String(opts.page)] : []),
+  ];
   return execFileSync('pdftotext', [...args, path, '-'], { encoding: 'utf8' });
 }
 
