@@ -53,6 +53,8 @@ export async function buildApp(cfg: Config, h: DbHandle, opts: BuildOptions = {}
   app.decorate('khruDb', h);
 
   await app.register(cookie);
+  registerAuthHook(app, h, cfg);
+  registerErrorHandler(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -98,9 +100,6 @@ export async function buildApp(cfg: Config, h: DbHandle, opts: BuildOptions = {}
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { deepLinking: false } });
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
-
-  registerAuthHook(app, h, cfg);
-  registerErrorHandler(app);
 
   await app.register(systemRoutes);
   await app.register(authRoutes);

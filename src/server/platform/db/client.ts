@@ -19,6 +19,8 @@ export interface DbHandle {
   /** Raw parameterised query ($1, $2 …), for bulk paths and the audit verifier. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
+  /** PGlite only: a snapshot of the data directory (tests open copies of it). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../db/migrations');
@@ -65,6 +67,7 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
       return r.rows as never[];
     },
     close: () => client.close(),
+    dumpDataDir: async () => (await client.dumpDataDir('none')) as Blob,
   };
 }
 

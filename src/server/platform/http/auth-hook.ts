@@ -58,7 +58,7 @@ export function registerAuthHook(app: FastifyInstance, h: DbHandle, cfg: Config)
   });
   app.addHook('preHandler', async (req) => {
     if (req.routeOptions.config?.auth === 'public') return;
-    if (!req.url.startsWith('/api/')) return;
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     if (!req.ctx.actor) throw new AppError('unauthenticated');
     if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== req.csrfToken) throw new AppError('csrf');
   });

@@ -24,7 +24,10 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (hasZodFastifySchemaValidationErrors(err)) {
       code = 'validation';
       fields = fieldsFromIssues(
-        err.validation.map((v) => ({ path: (v.params.issue as Issue).path, message: (v.params.issue as Issue).message })),
+        err.validation.map((v) => ({
+          path: v.instancePath.split('/').filter(Boolean),
+          message: v.message ?? 'err.invalid',
+        })),
         lang,
       );
     } else if (err instanceof ZodError) {
