@@ -31,6 +31,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     khruConfig: Config;
     khruDb: DbHandle;
+    /** Every route registered (method, url, public?) — the policy-matrix test checks it covers them all. */
+    khruRoutes: { method: string; url: string; public: boolean }[];
   }
 }
 
@@ -51,6 +53,10 @@ export async function buildApp(cfg: Config, h: DbHandle, opts: BuildOptions = {}
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('khruConfig', cfg);
   app.decorate('khruDb', h);
+  app.decorate('khruRoutes', []);
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) if (m !== 'HEAD') app.khruRoutes.push({ method: m, url: r.url, public: r.config?.auth === 'public' });
+  });
 
   await app.register(cookie);
   registerAuthHook(app, h, cfg);

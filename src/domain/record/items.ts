@@ -202,7 +202,7 @@ export const decorationEntry = z
       ctx.addIssue({ code: 'custom', path: ['otherName'], message: 'err.required' });
   });
 
-const leaveCell = z.object({ times: count, days: leaveDays });
+const leaveCell = z.object({ times: count, days: leaveDays }, { error: 'err.required' });
 /**
  * Item 25 (ข้อ 4.4.11): totals per fiscal year for every leave column; each is required, so a
  * year without leave of a type records an explicit 0.

@@ -89,6 +89,9 @@ export async function personAccess(
     if (def.permissions.includes('record.read')) for (const k of items) read.add(k);
     if (def.permissions.includes('record.edit') && person.status === 'active') for (const k of items) edit.add(k);
   }
+  // Nobody changes their own record through an officer's role: the owner asks for a correction
+  // (ข้อ 4.1) and someone else records it — no self-approval path (separation of duties).
+  if (isOwner) edit.clear();
   const order = (s: Set<RecordItemKey>) => RECORD_ITEM_KEYS.filter((k) => s.has(k));
   return { isOwner, read: order(read), edit: order(edit) };
 }
