@@ -56,7 +56,8 @@ export function registerAuthHook(app: FastifyInstance, h: DbHandle, cfg: Config)
     req.ctx.meta.authMethod = s.actor.authMethod;
     req.csrfToken = s.csrfToken;
   });
-  app.addHook('preHandler', async (req) => {
+  // preValidation: an anonymous or forged request is refused before its body is even validated.
+  app.addHook('preValidation', async (req) => {
     if (req.routeOptions.config?.auth === 'public') return;
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     if (!req.ctx.actor) throw new AppError('unauthenticated');
