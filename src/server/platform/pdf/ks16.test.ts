@@ -45,7 +45,7 @@ describe.skipIf(!POPPLER)('renderKs16 → poppler', () => {
         qrPayload: QR_PAYLOAD,
         signatures: SIGNATURES,
       });
-    let pdf = Buffer.alloc(0);
+    let pdf: Buffer = Buffer.alloc(0);
     for (let i = 0; i < 3; i++) {
       const t0 = performance.now();
       pdf = await render();
