@@ -5,7 +5,11 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   /** postgres://… for PostgreSQL; unset → embedded PGlite under DATA_DIR/db. */
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.string().url().optional()),
   DATA_DIR: z.string().default('./data'),
   /** Load the demo data set (and demo accounts) on first start. */
   DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),

@@ -1,0 +1,100 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../src/server/platform/audit/index.ts';
+import { migrate, openDb } from '../../src/server/platform/db/index.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { teacherOf } from '../support/people.ts';
+import { SAMPLES } from '../support/samples.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  const s = await t.login('officer');
+  const id = await teacherOf(t.h, 'SCH-40-001');
+  for (let i = 0; i < 5; i++)
+    await t.call(s, { method: 'POST', url: `/api/v1/people/${id}/items/training`, payload: { ...SAMPLES.training, course: `หลักสูตรที่ ${i}` } });
+});
+afterAll(async () => t?.close());
+
+/** Changes a row behind the application's back (as a superuser would), bypassing the refusal trigger. */
+async function tamper(sql: string) {
+  await t.h.query('alter table audit_events disable trigger user');
+  try {
+    await t.h.query(sql);
+  } finally {
+    await t.h.query('alter table audit_events enable trigger user');
+  }
+}
+
+describe('audit trail', () => {
+  it('refuses UPDATE, DELETE and TRUNCATE through the application connection', async () => {
+    await expect(t.h.query(`update audit_events set event_type = 'x' where seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(t.h.query('delete from audit_events where seq = 1')).rejects.toThrow(/append-only/);
+    await expect(t.h.query('truncate audit_events')).rejects.toThrow(/append-only/);
+  });
+
+  it('records actor, time and request metadata with every change', async () => {
+    const [row] = await t.h.query<{ payload: string }>(
+      `select payload from audit_events where event_type = 'record.entry.added' order by seq desc limit 1`,
+    );
+    const p = JSON.parse(row!.payload);
+    expect(p.actor).toMatchObject({ name: 'นายประเสริฐ ศรีสุข', roles: ['owner', 'records_officer'] });
+    expect(p.meta).toMatchObject({ ip: '127.0.0.1', source: 'api' });
+    expect(p.meta.userAgent).toContain('lightMyRequest');
+    expect(p.changes).toContainEqual({ field: 'course', from: null, to: 'หลักสูตรที่ 4' });
+  });
+
+  it('verifies the untouched chain', async () => {
+    const r = await verifyAuditChain(t.h);
+    expect(r.ok).toBe(true);
+  });
+
+  it('names the first altered event', async () => {
+    const [{ seq } = { seq: 0 }] = await t.h.query<{ seq: number }>(
+      `select seq::int as seq from audit_events where event_type = 'record.entry.added' order by seq limit 1 offset 2`,
+    );
+    await tamper(`update audit_events set payload = replace(payload, 'หลักสูตรที่', 'หลักสูตรปลอม') where seq = ${seq}`);
+    const r = await verifyAuditChain(t.h);
+    expect(r).toMatchObject({ ok: false, firstBadSeq: seq, reason: 'hash does not match the payload' });
+  });
+});
+
+describe('npm run audit:verify', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'khru-audit-'));
+  });
+  afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+  it('exits 0 on a good chain and names the bad event after an indexed column is altered', async () => {
+    // A small embedded database of its own, verified by the real command.
+    const h = await openDb({ kind: 'pglite', dataDir: path.join(dir, 'db') });
+    await migrate(h);
+    const { appendAudit } = await import('../../src/server/platform/audit/index.ts');
+    const meta = { ip: null, userAgent: null, source: 'cli', requestId: null, authMethod: null };
+    for (let i = 0; i < 3; i++)
+      await h.db.transaction((tx) => appendAudit(tx, { userId: null, name: 'test', roles: [] }, meta, [{ eventType: 'test', entityType: 'x', entityId: String(i) }]));
+    await h.close();
+    const run = () => {
+      try {
+        return { code: 0, out: execFileSync('npx', ['tsx', 'scripts/audit-verify.ts'], { env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' }, encoding: 'utf8', stdio: 'pipe' }) };
+      } catch (e) {
+        const err = e as { status: number; stderr: string };
+        return { code: err.status, out: err.stderr };
+      }
+    };
+    const ok = run();
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('3 events');
+    const h2 = await openDb({ kind: 'pglite', dataDir: path.join(dir, 'db') });
+    await h2.query('alter table audit_events disable trigger user');
+    await h2.query(`update audit_events set entity_id = '99' where seq = 2`);
+    await h2.close();
+    const bad = run();
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('at event #2');
+  }, 60_000);
+});
