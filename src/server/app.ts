@@ -43,7 +43,13 @@ export type BuildOptions = { logger?: boolean | object; serveWeb?: boolean };
 /** Builds the Fastify app (no listen): tests drive it with `app.inject()`. */
 export async function buildApp(cfg: Config, h: DbHandle, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === undefined ? logOptions(cfg) : opts.logger,
+    // Tests may pass a destination stream; the redaction and masking options always apply.
+    logger:
+      opts.logger === undefined
+        ? logOptions(cfg)
+        : typeof opts.logger === 'object'
+          ? { ...(logOptions(cfg) as object), ...opts.logger }
+          : opts.logger,
     trustProxy: cfg.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
