@@ -233,6 +233,8 @@ describe.skipIf(!POPPLER)('renderKs16 with Thai digits', () => {
       expect(t, s).toContain(squash(s));
     }
     expect(t).not.toContain('45,890.50');
+    // The reference is an identifier people type in: it keeps ASCII digits.
+    expect(t).toContain(squash(`Ref. ${REFERENCE}`));
     const art = artifactDir();
     run('pdftoppm', [
       '-r',

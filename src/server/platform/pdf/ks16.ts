@@ -336,7 +336,12 @@ function noteAndQr(sheet: Sheet, opts: Ks16Options, digits: (s: string) => strin
   const qx = sheet.right - qrSize;
   drawQr(sheet, qr, qx, top, qrSize);
   sheet.font('regular', 8);
-  sheet.textAt(`Ref. ${opts.reference}`, qx - 40, top + qrSize + 3, { width: qrSize + 40, align: 'right' });
+  // The reference is typed into the verify page: never convert its digits.
+  sheet.textAt(`Ref. ${opts.reference}`, qx - 40, top + qrSize + 3, {
+    width: qrSize + 40,
+    align: 'right',
+    keepDigits: true,
+  });
   sheet.y = top + height;
 }
 
@@ -381,7 +386,11 @@ function decoratePages(sheet: Sheet, ownerName: string, reference: string): void
     const nw = sheet.textAt(ownerName, sheet.left + lw + 2, fy);
     sheet.dottedLine(sheet.left + lw, sheet.left + lw + nw + 6, fy + 11);
     sheet.font('regular', 8);
-    sheet.textAt(`Ref. ${reference}`, sheet.left, fy, { width: sheet.width, align: 'center' });
+    sheet.textAt(`Ref. ${reference}`, sheet.left, fy, {
+      width: sheet.width,
+      align: 'center',
+      keepDigits: true,
+    });
     sheet.font('regular', 9);
     sheet.textAt(`หน้า ${toThaiDigits(String(i + 1))}/${toThaiDigits(String(range.count))}`, sheet.left, fy, {
       width: sheet.width,

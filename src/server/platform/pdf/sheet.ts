@@ -168,10 +168,10 @@ export class Sheet {
     text: string,
     x: number,
     y: number,
-    opts: { maxWidth?: number; align?: Align; width?: number } = {},
+    opts: { maxWidth?: number; align?: Align; width?: number; keepDigits?: boolean } = {},
   ): number {
     const size = this.size;
-    const s = this.prep(text);
+    const s = this.prep(text, !opts.keepDigits);
     let w = this.widthOf(s);
     if (opts.maxWidth && w > opts.maxWidth) {
       this.doc.fontSize(Math.max(size * 0.7, (size * opts.maxWidth) / w));
