@@ -1,0 +1,82 @@
+import { LogoutOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useLang } from '../i18n/lang.tsx';
+import { canSearch, useAuth, useUser } from './auth.tsx';
+import { roleLabels } from './roles.ts';
+
+/** Header with the user's name and roles, the language toggle and sign-out; pages below. */
+export function AppLayout() {
+  const user = useUser();
+  const { logout } = useAuth();
+  const { t, lang, setLang } = useLang();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const items = [
+    ...(canSearch(user) ? [{ key: '/people', label: <Link to="/people">{t('search')}</Link> }] : []),
+    ...(user.personId ? [{ key: '/me', label: <Link to="/me">{t('myRecord')}</Link> }] : []),
+  ];
+  const selected = location.pathname.startsWith('/people') ? '/people' : location.pathname;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <Layout.Header className="app-header" role="banner">
+        <Space size="large" align="center">
+          <Link to="/" style={{ fontWeight: 700, fontSize: 17, whiteSpace: 'nowrap' }}>
+            {t('appShort')}
+          </Link>
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            selectedKeys={[selected]}
+            items={items}
+            style={{ background: 'transparent', minWidth: 280, borderBottom: 0 }}
+            aria-label={t('home')}
+          />
+        </Space>
+        <Space size="middle" align="center">
+          <span data-testid="user-name" style={{ whiteSpace: 'nowrap' }}>
+            <UserOutlined aria-hidden /> {user.displayName}
+          </span>
+          <span data-testid="user-roles">
+            {roleLabels(user, lang).map((r) => (
+              <Tag key={r} color="blue" style={{ marginInlineEnd: 4 }}>
+                {r}
+              </Tag>
+            ))}
+          </span>
+          <Button
+            size="small"
+            icon={<TranslationOutlined aria-hidden />}
+            onClick={() => setLang(lang === 'th' ? 'en' : 'th')}
+            aria-label={t('switchLangLabel')}
+          >
+            {t('switchLang')}
+          </Button>
+          <Button
+            size="small"
+            icon={<LogoutOutlined aria-hidden />}
+            onClick={async () => {
+              await logout();
+              navigate('/', { replace: true });
+            }}
+          >
+            {t('logout')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content id="main" role="main" style={{ padding: '20px 24px 48px' }}>
+        <Outlet />
+      </Layout.Content>
+      <Typography.Text
+        type="secondary"
+        style={{ textAlign: 'center', paddingBottom: 16 }}
+        className="no-print"
+      >
+        {t('appName')}
+      </Typography.Text>
+    </Layout>
+  );
+}
