@@ -16,9 +16,13 @@ try {
   const r = await verifyAuditChain(h);
   const rate = r.events / Math.max(r.ms / 1000, 0.001);
   if (r.ok) {
-    console.log(`บันทึกการตรวจสอบถูกต้อง (audit chain OK): ${r.events} events, last #${r.lastSeq} ${r.lastHash.slice(0, 16)}…, ${Math.round(r.ms)} ms (${Math.round(rate)} events/s)`);
+    console.log(
+      `บันทึกการตรวจสอบถูกต้อง (audit chain OK): ${r.events} events, last #${r.lastSeq} ${r.lastHash.slice(0, 16)}…, ${Math.round(r.ms)} ms (${Math.round(rate)} events/s)`,
+    );
   } else {
-    console.error(`พบความผิดปกติในบันทึกการตรวจสอบ (audit chain BROKEN) at event #${r.firstBadSeq}: ${r.reason} (${r.events} events verified before it)`);
+    console.error(
+      `พบความผิดปกติในบันทึกการตรวจสอบ (audit chain BROKEN) at event #${r.firstBadSeq}: ${r.reason} (${r.events} events verified before it)`,
+    );
     process.exitCode = 1;
   }
 } finally {

@@ -8,7 +8,10 @@ if (process.env.DATABASE_URL) runs.push({ name: 'PostgreSQL', env: { KHRU_TEST_D
 let failed = false;
 for (const r of runs) {
   console.log(`\n=== tests on ${r.name} ===`);
-  const res = spawnSync('npx', ['vitest', 'run', ...extra], { stdio: 'inherit', env: { ...process.env, ...r.env } });
+  const res = spawnSync('npx', ['vitest', 'run', ...extra], {
+    stdio: 'inherit',
+    env: { ...process.env, ...r.env },
+  });
   if (res.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

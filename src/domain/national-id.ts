@@ -6,9 +6,7 @@
  */
 export function normalizeNationalId(input: string): string {
   // Accept Thai digits and the usual separators (X-XXXX-XXXXX-XX-X).
-  return input
-    .replace(/[\u0E50-\u0E59]/g, (d) => String(d.charCodeAt(0) - 0x0e50))
-    .replace(/[\s-]/g, '');
+  return input.replace(/[\u0E50-\u0E59]/g, (d) => String(d.charCodeAt(0) - 0x0e50)).replace(/[\s-]/g, '');
 }
 
 /** Computes the check digit for the first 12 digits. */

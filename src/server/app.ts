@@ -61,7 +61,8 @@ export async function buildApp(cfg: Config, h: DbHandle, opts: BuildOptions = {}
   app.decorate('khruDb', h);
   app.decorate('khruRoutes', []);
   app.addHook('onRoute', (r) => {
-    for (const m of [r.method].flat()) if (m !== 'HEAD') app.khruRoutes.push({ method: m, url: r.url, public: r.config?.auth === 'public' });
+    for (const m of [r.method].flat())
+      if (m !== 'HEAD') app.khruRoutes.push({ method: m, url: r.url, public: r.config?.auth === 'public' });
   });
 
   await app.register(cookie);
@@ -89,7 +90,8 @@ export async function buildApp(cfg: Config, h: DbHandle, opts: BuildOptions = {}
   });
   // Personal data is never cached by browsers or proxies (ASVS 14.3.2).
   app.addHook('onSend', async (req, reply, payload) => {
-    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      void reply.header('cache-control', 'no-store');
     return payload;
   });
 
@@ -110,8 +112,14 @@ export async function buildApp(cfg: Config, h: DbHandle, opts: BuildOptions = {}
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { deepLinking: false } });
-  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { deepLinking: false },
+  });
+  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   await app.register(systemRoutes);
   await app.register(authRoutes);
@@ -122,7 +130,12 @@ export async function buildApp(cfg: Config, h: DbHandle, opts: BuildOptions = {}
   await app.register(referenceRoutes);
 
   if (opts.serveWeb !== false && existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+    });
     // Client-side routes of the single-page app fall back to index.html; /api stays 404.
     app.get('/*', { config: { auth: 'public' }, schema: { hide: true } }, (req, reply) => {
       if (req.url.startsWith('/api/')) return reply.callNotFound();

@@ -5,7 +5,10 @@ import { loadConfig } from './config.ts';
 import { seedDemo, seedHolidays } from './modules/demo/seed.ts';
 import { migrate, openDb } from './platform/db/index.ts';
 
-const HOLIDAYS_CSV = new URL('../../data/reference/holidays/thai-public-holidays-2568-2570.csv', import.meta.url);
+const HOLIDAYS_CSV = new URL(
+  '../../data/reference/holidays/thai-public-holidays-2568-2570.csv',
+  import.meta.url,
+);
 
 /** Loads config, opens and migrates the database, loads demo data on first start, listens. */
 async function main() {

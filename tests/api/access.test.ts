@@ -9,7 +9,8 @@ let officeId: string;
 let otherOfficeId: string;
 const userId = async (nationalId: string) =>
   (await t.h.query<{ id: string }>('select id from users where national_id = $1', [nationalId]))[0]!.id;
-const officeIdOf = async (code: string) => (await t.h.query<{ id: string }>('select id from offices where code = $1', [code]))[0]!.id;
+const officeIdOf = async (code: string) =>
+  (await t.h.query<{ id: string }>('select id from offices where code = $1', [code]))[0]!.id;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -25,23 +26,48 @@ describe('granting roles (ข้อ 2.2)', () => {
     const teacher = await teacherOf(t.h, 'SCH-40-003');
     const certifier = await t.login('certifier');
     // Before: the certifier reads the teacher but cannot edit anything.
-    const before = await t.call(certifier, { method: 'POST', url: `/api/v1/people/${teacher}/items/others`, payload: { category: 'other', text: 'x' } });
+    const before = await t.call(certifier, {
+      method: 'POST',
+      url: `/api/v1/people/${teacher}/items/others`,
+      payload: { category: 'other', text: 'x' },
+    });
     expect(before.statusCode).toBe(403);
     const grant = await t.call(ac, {
       method: 'POST',
       url: '/api/v1/access/assignments',
-      payload: { userId: target, role: 'data_entry_clerk', officeId, startDate: '2026-01-01', itemKeys: ['others'] },
+      payload: {
+        userId: target,
+        role: 'data_entry_clerk',
+        officeId,
+        startDate: '2026-01-01',
+        itemKeys: ['others'],
+      },
     });
     expect(grant.statusCode).toBe(201);
-    const after = await t.call(certifier, { method: 'POST', url: `/api/v1/people/${teacher}/items/others`, payload: { category: 'other', text: 'x' } });
+    const after = await t.call(certifier, {
+      method: 'POST',
+      url: `/api/v1/people/${teacher}/items/others`,
+      payload: { category: 'other', text: 'x' },
+    });
     expect(after.statusCode).toBe(201);
     // Revocation is immediate: the same open session loses the right on its next request.
-    const rev = await t.call(ac, { method: 'POST', url: `/api/v1/access/assignments/${grant.json().id}/revoke`, payload: { reason: 'ย้ายหน้าที่' } });
+    const rev = await t.call(ac, {
+      method: 'POST',
+      url: `/api/v1/access/assignments/${grant.json().id}/revoke`,
+      payload: { reason: 'ย้ายหน้าที่' },
+    });
     expect(rev.statusCode).toBe(200);
-    const again = await t.call(certifier, { method: 'POST', url: `/api/v1/people/${teacher}/items/others`, payload: { category: 'other', text: 'y' } });
+    const again = await t.call(certifier, {
+      method: 'POST',
+      url: `/api/v1/people/${teacher}/items/others`,
+      payload: { category: 'other', text: 'y' },
+    });
     expect(again.statusCode).toBe(403);
     const list = (await t.call(ac, { url: '/api/v1/access/assignments?includeRevoked=true' })).json().items;
-    expect(list.find((a: { id: string }) => a.id === grant.json().id)).toMatchObject({ roleTh: 'ผู้บันทึกรายการทะเบียนประวัติ', itemKeys: ['others'] });
+    expect(list.find((a: { id: string }) => a.id === grant.json().id)).toMatchObject({
+      roleTh: 'ผู้บันทึกรายการทะเบียนประวัติ',
+      itemKeys: ['others'],
+    });
     expect(list.find((a: { id: string }) => a.id === grant.json().id).revokedAt).not.toBeNull();
   });
 
@@ -50,7 +76,13 @@ describe('granting roles (ข้อ 2.2)', () => {
     const res = await t.call(ac, {
       method: 'POST',
       url: '/api/v1/access/assignments',
-      payload: { userId: ac.userId, role: 'records_officer', officeId, startDate: '2026-01-01', personIds: [await teacherOf(t.h, 'SCH-40-003')] },
+      payload: {
+        userId: ac.userId,
+        role: 'records_officer',
+        officeId,
+        startDate: '2026-01-01',
+        personIds: [await teacherOf(t.h, 'SCH-40-003')],
+      },
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.message).toBe('ไม่สามารถกำหนดสิทธิ์ให้ตนเองได้');
@@ -62,7 +94,13 @@ describe('granting roles (ข้อ 2.2)', () => {
     const r1 = await t.call(ac, {
       method: 'POST',
       url: '/api/v1/access/assignments',
-      payload: { userId: other, role: 'data_entry_clerk', officeId: otherOfficeId, startDate: '2026-01-01', itemKeys: ['training'] },
+      payload: {
+        userId: other,
+        role: 'data_entry_clerk',
+        officeId: otherOfficeId,
+        startDate: '2026-01-01',
+        itemKeys: ['training'],
+      },
     });
     expect(r1.statusCode).toBe(403);
     const mate = await userId(DEMO_ACCOUNTS.districtDirector.nationalId);
@@ -79,7 +117,13 @@ describe('granting roles (ข้อ 2.2)', () => {
     const r = await t.call(ac, {
       method: 'POST',
       url: '/api/v1/access/assignments',
-      payload: { userId: outsider, role: 'data_entry_clerk', officeId, startDate: '2026-01-01', itemKeys: ['training'] },
+      payload: {
+        userId: outsider,
+        role: 'data_entry_clerk',
+        officeId,
+        startDate: '2026-01-01',
+        itemKeys: ['training'],
+      },
     });
     expect(r.statusCode).toBe(400);
     expect(r.json().error.fields[0].field).toBe('userId');
@@ -87,7 +131,13 @@ describe('granting roles (ข้อ 2.2)', () => {
     const r2 = await t.call(ac, {
       method: 'POST',
       url: '/api/v1/access/assignments',
-      payload: { userId: mate, role: 'records_officer', officeId, startDate: '2026-01-01', personIds: [await teacherOf(t.h, 'SCH-40-101')] },
+      payload: {
+        userId: mate,
+        role: 'records_officer',
+        officeId,
+        startDate: '2026-01-01',
+        personIds: [await teacherOf(t.h, 'SCH-40-101')],
+      },
     });
     expect(r2.statusCode).toBe(400);
     expect(r2.json().error.fields[0].field).toBe('personIds');
@@ -99,10 +149,20 @@ describe('granting roles (ข้อ 2.2)', () => {
     const r = await t.call(otepc, {
       method: 'POST',
       url: '/api/v1/access/assignments',
-      payload: { userId: mate, role: 'access_controller', officeId, startDate: '2026-01-01', endDate: '2027-09-30', reference: 'หนังสือ สพป.ขก.1 ที่ 123/2569' },
+      payload: {
+        userId: mate,
+        role: 'access_controller',
+        officeId,
+        startDate: '2026-01-01',
+        endDate: '2027-09-30',
+        reference: 'หนังสือ สพป.ขก.1 ที่ 123/2569',
+      },
     });
     expect(r.statusCode).toBe(201);
-    const review = await t.call(otepc, { method: 'POST', url: `/api/v1/access/assignments/${r.json().id}/review` });
+    const review = await t.call(otepc, {
+      method: 'POST',
+      url: `/api/v1/access/assignments/${r.json().id}/review`,
+    });
     expect(review.statusCode).toBe(200);
     const mine = await t.login('officeController');
     expect((await t.call(mine, { url: '/api/v1/access/assignments' })).statusCode).toBe(200);
@@ -120,9 +180,17 @@ describe('granting roles (ข้อ 2.2)', () => {
   });
 
   it('finds users of the office to grant roles to', async () => {
-    const res = await t.call(ac, { method: 'POST', url: '/api/v1/access/users/search', payload: { officeId, q: 'สุรชัย' } });
+    const res = await t.call(ac, {
+      method: 'POST',
+      url: '/api/v1/access/users/search',
+      payload: { officeId, q: 'สุรชัย' },
+    });
     expect(res.json().items.map((u: { displayName: string }) => u.displayName)).toEqual(['นายสุรชัย มั่นคง']);
-    const other = await t.call(ac, { method: 'POST', url: '/api/v1/access/users/search', payload: { officeId: otherOfficeId, q: '' } });
+    const other = await t.call(ac, {
+      method: 'POST',
+      url: '/api/v1/access/users/search',
+      payload: { officeId: otherOfficeId, q: '' },
+    });
     expect(other.statusCode).toBe(403);
   });
 });

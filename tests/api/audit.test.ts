@@ -15,7 +15,11 @@ beforeAll(async () => {
   const s = await t.login('officer');
   const id = await teacherOf(t.h, 'SCH-40-001');
   for (let i = 0; i < 5; i++)
-    await t.call(s, { method: 'POST', url: `/api/v1/people/${id}/items/training`, payload: { ...SAMPLES.training, course: `หลักสูตรที่ ${i}` } });
+    await t.call(s, {
+      method: 'POST',
+      url: `/api/v1/people/${id}/items/training`,
+      payload: { ...SAMPLES.training, course: `หลักสูตรที่ ${i}` },
+    });
 });
 afterAll(async () => t?.close());
 
@@ -31,7 +35,9 @@ async function tamper(sql: string) {
 
 describe('audit trail', () => {
   it('refuses UPDATE, DELETE and TRUNCATE through the application connection', async () => {
-    await expect(t.h.query(`update audit_events set event_type = 'x' where seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(t.h.query(`update audit_events set event_type = 'x' where seq = 1`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.h.query('delete from audit_events where seq = 1')).rejects.toThrow(/append-only/);
     await expect(t.h.query('truncate audit_events')).rejects.toThrow(/append-only/);
   });
@@ -56,7 +62,9 @@ describe('audit trail', () => {
     const [{ seq } = { seq: 0 }] = await t.h.query<{ seq: number }>(
       `select seq::int as seq from audit_events where event_type = 'record.entry.added' order by seq limit 1 offset 2`,
     );
-    await tamper(`update audit_events set payload = replace(payload, 'หลักสูตรที่', 'หลักสูตรปลอม') where seq = ${seq}`);
+    await tamper(
+      `update audit_events set payload = replace(payload, 'หลักสูตรที่', 'หลักสูตรปลอม') where seq = ${seq}`,
+    );
     const r = await verifyAuditChain(t.h);
     expect(r).toMatchObject({ ok: false, firstBadSeq: seq, reason: 'hash does not match the payload' });
   });
@@ -76,11 +84,22 @@ describe('npm run audit:verify', () => {
     const { appendAudit } = await import('../../src/server/platform/audit/index.ts');
     const meta = { ip: null, userAgent: null, source: 'cli', requestId: null, authMethod: null };
     for (let i = 0; i < 3; i++)
-      await h.db.transaction((tx) => appendAudit(tx, { userId: null, name: 'test', roles: [] }, meta, [{ eventType: 'test', entityType: 'x', entityId: String(i) }]));
+      await h.db.transaction((tx) =>
+        appendAudit(tx, { userId: null, name: 'test', roles: [] }, meta, [
+          { eventType: 'test', entityType: 'x', entityId: String(i) },
+        ]),
+      );
     await h.close();
     const run = () => {
       try {
-        return { code: 0, out: execFileSync('npx', ['tsx', 'scripts/audit-verify.ts'], { env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' }, encoding: 'utf8', stdio: 'pipe' }) };
+        return {
+          code: 0,
+          out: execFileSync('npx', ['tsx', 'scripts/audit-verify.ts'], {
+            env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' },
+            encoding: 'utf8',
+            stdio: 'pipe',
+          }),
+        };
       } catch (e) {
         const err = e as { status: number; stderr: string };
         return { code: err.status, out: err.stderr };

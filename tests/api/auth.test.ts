@@ -83,13 +83,21 @@ describe('login', () => {
     const id = DEMO_ACCOUNTS.agencyHead.nationalId;
     const codes: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { nationalId: id, password: `bad-password-${i}-xxxx` } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { nationalId: id, password: `bad-password-${i}-xxxx` },
+      });
       codes.push(res.statusCode);
     }
     expect(codes.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(codes.slice(5)).toEqual([429, 429, 429]);
     // Even the right password is refused while locked.
-    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { nationalId: id, password: 'demo-password-2569' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { nationalId: id, password: 'demo-password-2569' },
+    });
     expect(ok.statusCode).toBe(429);
   });
 });
@@ -106,7 +114,9 @@ describe('session', () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('csrf');
-    expect((await t.call(s, { method: 'POST', url: '/api/v1/people/search', payload: {} })).statusCode).toBe(200);
+    expect((await t.call(s, { method: 'POST', url: '/api/v1/people/search', payload: {} })).statusCode).toBe(
+      200,
+    );
   });
   it('logout ends the session on the server: the old cookie no longer works', async () => {
     const s = await t.login('owner');
@@ -121,7 +131,9 @@ describe('session', () => {
   });
   it('expires at the absolute timeout even when active', async () => {
     const s = await t.login('owner');
-    await t.h.query(`update sessions set absolute_expires_at = now() - interval '1 second', last_seen_at = now()`);
+    await t.h.query(
+      `update sessions set absolute_expires_at = now() - interval '1 second', last_seen_at = now()`,
+    );
     expect((await t.call(s, { url: '/api/v1/me/record' })).statusCode).toBe(401);
   });
   it('sends security headers and no-store on personal data', async () => {
@@ -139,14 +151,18 @@ describe('password change (NIST SP 800-63B)', () => {
   it('enforces length and the blocklist, not composition, and keeps the old password on refusal', async () => {
     const s = await t.login('otherOwner');
     const change = (newPassword: string) =>
-      t.call(s, { method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'demo-password-2569', newPassword } });
+      t.call(s, {
+        method: 'POST',
+        url: '/api/auth/password',
+        payload: { currentPassword: 'demo-password-2569', newPassword },
+      });
     const short = await change('short-pass-14c');
     expect(short.statusCode).toBe(400);
     expect(short.json().error.fields[0].message).toBe('รหัสผ่านใหม่: รหัสผ่านต้องยาวอย่างน้อย 15 ตัวอักษร');
     expect((await change('passwordpassword')).json().error.fields[0].messageKey).toBe('err.password.blocked');
-    expect((await change(`${DEMO_ACCOUNTS.otherOwner.nationalId}abc`)).json().error.fields[0].messageKey).toBe(
-      'err.password.context',
-    );
+    expect(
+      (await change(`${DEMO_ACCOUNTS.otherOwner.nationalId}abc`)).json().error.fields[0].messageKey,
+    ).toBe('err.password.context');
     expect((await change('khru2569!!!!!!!!')).json().error.fields[0].messageKey).toBe('err.password.context');
     // All lowercase letters and Thai are fine: length is what counts.
     expect((await change('ช้างเผือกบินข้ามทุ่งนาตอนเช้า')).statusCode).toBe(204);

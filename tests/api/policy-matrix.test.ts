@@ -24,7 +24,11 @@ const CLERK_ITEMS: ListItemKey[] = ['training', 'research', 'studyVisits', 'abil
  * otherOffice = a teacher of โรงเรียนบ้านแวงน่าง (สพป.มหาสารคาม เขต 1, another province).
  * "own" is the user's own record: everyone reads it, nobody edits it directly (ข้อ 4.1).
  */
-type Spec = { sees: Target[]; reads?: Partial<Record<Target, 'all' | ListItemKey[]>>; edits: Partial<Record<Target, 'all' | ListItemKey[]>> };
+type Spec = {
+  sees: Target[];
+  reads?: Partial<Record<Target, 'all' | ListItemKey[]>>;
+  edits: Partial<Record<Target, 'all' | ListItemKey[]>>;
+};
 const POLICY: Record<DemoAccountKey, Spec> = {
   owner: { sees: ['own'], edits: {} },
   officer: { sees: ['own', 'assigned'], edits: { assigned: 'all' } },
@@ -42,20 +46,75 @@ const POLICY: Record<DemoAccountKey, Spec> = {
   agencyHead: { sees: ['assigned', 'sameOffice', 'otherOffice'], edits: {} },
   officeController: { sees: ['own', 'assigned', 'sameOffice'], edits: {} },
   otherOfficer: { sees: ['own'], edits: {} },
+  otherOwner: { sees: ['own'], edits: {} },
 };
 const HAS_RECORD: Record<DemoAccountKey, boolean> = Object.fromEntries(
   Object.keys(DEMO_ACCOUNTS).map((k) => [k, !['otepcController', 'agencyHead'].includes(k)]),
 ) as Record<DemoAccountKey, boolean>;
 
 /** Role-only routes (no person target): expected status per role. */
-const ROLE_ROUTES: Record<string, { method: string; url: string; body?: unknown; allow: DemoAccountKey[] | 'all'; allowStatus: number; denyStatus: number }> = {
-  'GET /api/v1/access/assignments': { method: 'GET', url: '/api/v1/access/assignments', allow: ['accessController', 'otepcController'], allowStatus: 200, denyStatus: 403 },
-  'GET /api/v1/audit/events': { method: 'GET', url: '/api/v1/audit/events', allow: ['otepcController', 'officeController'], allowStatus: 200, denyStatus: 403 },
-  'GET /api/v1/reference/holidays': { method: 'GET', url: '/api/v1/reference/holidays', allow: 'all', allowStatus: 200, denyStatus: 403 },
-  'PUT /api/v1/reference/holidays/:date': { method: 'PUT', url: '/api/v1/reference/holidays/2027-02-22', body: { nameTh: 'วันมาฆบูชา', kind: 'lunar' }, allow: ['otepcController'], allowStatus: 200, denyStatus: 403 },
-  'GET /api/v1/offices': { method: 'GET', url: '/api/v1/offices', allow: 'all', allowStatus: 200, denyStatus: 403 },
-  'POST /api/v1/people/search': { method: 'POST', url: '/api/v1/people/search', body: {}, allow: 'all', allowStatus: 200, denyStatus: 403 },
-  'GET /api/auth/session': { method: 'GET', url: '/api/auth/session', allow: 'all', allowStatus: 200, denyStatus: 403 },
+const ROLE_ROUTES: Record<
+  string,
+  {
+    method: string;
+    url: string;
+    body?: unknown;
+    allow: DemoAccountKey[] | 'all';
+    allowStatus: number;
+    denyStatus: number;
+  }
+> = {
+  'GET /api/v1/access/assignments': {
+    method: 'GET',
+    url: '/api/v1/access/assignments',
+    allow: ['accessController', 'otepcController'],
+    allowStatus: 200,
+    denyStatus: 403,
+  },
+  'GET /api/v1/audit/events': {
+    method: 'GET',
+    url: '/api/v1/audit/events',
+    allow: ['otepcController', 'officeController'],
+    allowStatus: 200,
+    denyStatus: 403,
+  },
+  'GET /api/v1/reference/holidays': {
+    method: 'GET',
+    url: '/api/v1/reference/holidays',
+    allow: 'all',
+    allowStatus: 200,
+    denyStatus: 403,
+  },
+  'PUT /api/v1/reference/holidays/:date': {
+    method: 'PUT',
+    url: '/api/v1/reference/holidays/2027-02-22',
+    body: { nameTh: 'วันมาฆบูชา', kind: 'lunar' },
+    allow: ['otepcController'],
+    allowStatus: 200,
+    denyStatus: 403,
+  },
+  'GET /api/v1/offices': {
+    method: 'GET',
+    url: '/api/v1/offices',
+    allow: 'all',
+    allowStatus: 200,
+    denyStatus: 403,
+  },
+  'POST /api/v1/people/search': {
+    method: 'POST',
+    url: '/api/v1/people/search',
+    body: {},
+    allow: 'all',
+    allowStatus: 200,
+    denyStatus: 403,
+  },
+  'GET /api/auth/session': {
+    method: 'GET',
+    url: '/api/auth/session',
+    allow: 'all',
+    allowStatus: 200,
+    denyStatus: 403,
+  },
 };
 /** Routes exercised by their own tests rather than by this matrix (with the file that does). */
 const COVERED_ELSEWHERE: Record<string, string> = {
@@ -102,7 +161,8 @@ function editable(spec: Spec, target: Target, item: ListItemKey | 'personal'): b
 }
 
 let fy = 2400;
-const bodyFor = (item: ListItemKey) => (item === 'leave' ? { ...SAMPLES.leave, fiscalYear: fy++ } : SAMPLES[item]);
+const bodyFor = (item: ListItemKey) =>
+  item === 'leave' ? { ...SAMPLES.leave, fiscalYear: fy++ } : SAMPLES[item];
 
 describe('policy matrix', () => {
   it('classifies every registered route', () => {
@@ -128,8 +188,17 @@ describe('policy matrix', () => {
   it('answers 401 to anonymous callers on every private route', async () => {
     const priv = t.app.khruRoutes.filter((r) => r.url.startsWith('/api/v1') && !r.public);
     for (const r of priv) {
-      const url = r.url.replace(':personId', randomUUID()).replace(':entryId', randomUUID()).replace(':assignmentId', randomUUID()).replace(':officeId', randomUUID()).replace(':date', '2027-01-01');
-      const res = await t.app.inject({ method: r.method as 'GET', url, payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+      const url = r.url
+        .replace(':personId', randomUUID())
+        .replace(':entryId', randomUUID())
+        .replace(':assignmentId', randomUUID())
+        .replace(':officeId', randomUUID())
+        .replace(':date', '2027-01-01');
+      const res = await t.app.inject({
+        method: r.method as 'GET',
+        url,
+        payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+      });
       expect(`${r.method} ${r.url} → ${res.statusCode}`).toBe(`${r.method} ${r.url} → 401`);
     }
   });
@@ -146,23 +215,45 @@ describe('policy matrix', () => {
         const id = targetIds[role][target];
         if (!id) continue;
         const sees = spec.sees.includes(target);
-        check(`${target} GET record`, (await t.call(s, { url: `/api/v1/people/${id}/record` })).statusCode, sees ? 200 : 404);
-        check(`${target} GET history`, (await t.call(s, { url: `/api/v1/people/${id}/history` })).statusCode, sees ? 200 : 404);
+        check(
+          `${target} GET record`,
+          (await t.call(s, { url: `/api/v1/people/${id}/record` })).statusCode,
+          sees ? 200 : 404,
+        );
+        check(
+          `${target} GET history`,
+          (await t.call(s, { url: `/api/v1/people/${id}/history` })).statusCode,
+          sees ? 200 : 404,
+        );
         // Items the role may read are exactly what the record returns.
         if (sees) {
           const v = (await t.call(s, { url: `/api/v1/people/${id}/record` })).json();
           const want = LIST_ITEM_KEYS.filter((k) => readable(spec, target, k)).sort();
-          check(`${target} readable items ${JSON.stringify(Object.keys(v.items).sort())}`, Object.keys(v.items).sort().join() === want.join() ? 1 : 0, 1);
+          check(
+            `${target} readable items ${JSON.stringify(Object.keys(v.items).sort())}`,
+            Object.keys(v.items).sort().join() === want.join() ? 1 : 0,
+            1,
+          );
         }
         // Personal data edit with a stale version: allowed roles get 409, others 403/404.
-        const personalWant = !readable(spec, target, 'personal') ? 404 : editable(spec, target, 'personal') ? 409 : 403;
+        const personalWant = !readable(spec, target, 'personal')
+          ? 404
+          : editable(spec, target, 'personal')
+            ? 409
+            : 403;
         check(
           `${target} PUT personal`,
           (
             await t.call(s, {
               method: 'PUT',
               url: `/api/v1/people/${id}/personal`,
-              payload: { birthDate: '1990-01-01', bloodGroup: 'A', appointmentDate: '2015-05-01', subjectGroup: null, version: 999_999 },
+              payload: {
+                birthDate: '1990-01-01',
+                bloodGroup: 'A',
+                appointmentDate: '2015-05-01',
+                subjectGroup: null,
+                version: 999_999,
+              },
             })
           ).statusCode,
           personalWant,
@@ -171,24 +262,42 @@ describe('policy matrix', () => {
           const canRead = readable(spec, target, item);
           const canEdit = canRead && editable(spec, target, item);
           const addWant = !canRead ? 404 : !canEdit ? 403 : item === 'photos' ? 400 : 201;
-          const add = await t.call(s, { method: 'POST', url: `/api/v1/people/${id}/items/${item}`, payload: bodyFor(item) });
+          const add = await t.call(s, {
+            method: 'POST',
+            url: `/api/v1/people/${id}/items/${item}`,
+            payload: bodyFor(item),
+          });
           check(`${target} POST ${item}`, add.statusCode, addWant);
           // Edit/remove of an entry that does not exist: editors get 404 for the entry itself.
           const fake = randomUUID();
           const putWant = !canRead ? 404 : !canEdit ? 403 : 404;
           check(
             `${target} PUT ${item}`,
-            (await t.call(s, { method: 'PUT', url: `/api/v1/people/${id}/items/${item}/${fake}`, payload: { version: 1, data: bodyFor(item) } })).statusCode,
+            (
+              await t.call(s, {
+                method: 'PUT',
+                url: `/api/v1/people/${id}/items/${item}/${fake}`,
+                payload: { version: 1, data: bodyFor(item) },
+              })
+            ).statusCode,
             putWant,
           );
           check(
             `${target} DELETE ${item}`,
-            (await t.call(s, { method: 'DELETE', url: `/api/v1/people/${id}/items/${item}/${fake}?version=1` })).statusCode,
+            (
+              await t.call(s, {
+                method: 'DELETE',
+                url: `/api/v1/people/${id}/items/${item}/${fake}?version=1`,
+              })
+            ).statusCode,
             putWant,
           );
           if (add.statusCode === 201) {
             const e = add.json().entry;
-            const ok = await t.call(s, { method: 'DELETE', url: `/api/v1/people/${id}/items/${item}/${e.id}?version=${e.version}` });
+            const ok = await t.call(s, {
+              method: 'DELETE',
+              url: `/api/v1/people/${id}/items/${item}/${e.id}?version=${e.version}`,
+            });
             check(`${target} DELETE own new ${item}`, ok.statusCode, 200);
           }
         }
@@ -197,7 +306,9 @@ describe('policy matrix', () => {
       for (const target of TARGETS) {
         const id = targetIds[role][target];
         if (!id) continue;
-        const found = (await t.call(s, { method: 'POST', url: '/api/v1/people/search', payload: { pageSize: 100, q: '' } })).json();
+        const found = (
+          await t.call(s, { method: 'POST', url: '/api/v1/people/search', payload: { pageSize: 100, q: '' } })
+        ).json();
         const all = found.total <= 100 ? found.items.map((i: { id: string }) => i.id) : null;
         if (all) check(`${target} in search`, all.includes(id) ? 1 : 0, spec.sees.includes(target) ? 1 : 0);
       }
@@ -210,7 +321,11 @@ describe('policy matrix', () => {
     for (const [name, r] of Object.entries(ROLE_ROUTES)) {
       for (const role of Object.keys(POLICY) as DemoAccountKey[]) {
         const want = r.allow === 'all' || r.allow.includes(role) ? r.allowStatus : r.denyStatus;
-        const res = await t.call(sessions[role], { method: r.method as 'GET', url: r.url, payload: r.body as object });
+        const res = await t.call(sessions[role], {
+          method: r.method as 'GET',
+          url: r.url,
+          payload: r.body as object,
+        });
         if (res.statusCode !== want) problems.push(`${name} as ${role}: got ${res.statusCode}, want ${want}`);
       }
     }

@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const record = async (s: Session, id: string) => (await t.call(s, { url: `/api/v1/people/${id}/record` })).json();
+const record = async (s: Session, id: string) =>
+  (await t.call(s, { url: `/api/v1/people/${id}/record` })).json();
 
 describe('reading the record', () => {
   it('gives the owner her full record with every item and the derived retirement date', async () => {
@@ -26,8 +27,26 @@ describe('reading the record', () => {
     expect(v.person.nationalId).toBe(DEMO_ACCOUNTS.owner.nationalId);
     expect(v.person.displayName).toBe('นางสาวปิยะนุช ใจดี');
     expect(Object.keys(v.items).sort()).toEqual(
-      ['abilities', 'addresses', 'decorations', 'discipline', 'education', 'ethics', 'family', 'leave', 'licences',
-        'martialLaw', 'names', 'others', 'photos', 'research', 'service', 'specialDuties', 'studyVisits', 'training'].sort(),
+      [
+        'abilities',
+        'addresses',
+        'decorations',
+        'discipline',
+        'education',
+        'ethics',
+        'family',
+        'leave',
+        'licences',
+        'martialLaw',
+        'names',
+        'others',
+        'photos',
+        'research',
+        'service',
+        'specialDuties',
+        'studyVisits',
+        'training',
+      ].sort(),
     );
     expect(v.person.retirementDate).toMatch(/-09-30$/);
     expect(v.allowed.edit).toEqual([]); // owners ask for corrections; they do not edit directly
@@ -49,7 +68,13 @@ describe('reading the record', () => {
       const res = await t.call(officer, {
         method: 'PUT',
         url: `/api/v1/people/${id}/personal`,
-        payload: { birthDate: birth, bloodGroup: 'O', appointmentDate: '2012-05-01', subjectGroup: 'ภาษาไทย', version: v.person.version },
+        payload: {
+          birthDate: birth,
+          bloodGroup: 'O',
+          appointmentDate: '2012-05-01',
+          subjectGroup: 'ภาษาไทย',
+          version: v.person.version,
+        },
       });
       expect(res.statusCode).toBe(200);
       const after = await record(officer, id);
@@ -63,15 +88,25 @@ describe('reading the record', () => {
 
 describe('search', () => {
   it('finds people in scope by Thai name prefix and substring, by ID, sorted with Thai collation', async () => {
-    const byPrefix = (await t.call(officer, { method: 'POST', url: '/api/v1/people/search', payload: { q: 'ปิยะ' } })).json();
+    const byPrefix = (
+      await t.call(officer, { method: 'POST', url: '/api/v1/people/search', payload: { q: 'ปิยะ' } })
+    ).json();
     expect(byPrefix.items.map((i: { displayName: string }) => i.displayName)).toContain('นางสาวปิยะนุช ใจดี');
-    const bySub = (await t.call(officer, { method: 'POST', url: '/api/v1/people/search', payload: { q: 'นุช ใจ' } })).json();
+    const bySub = (
+      await t.call(officer, { method: 'POST', url: '/api/v1/people/search', payload: { q: 'นุช ใจ' } })
+    ).json();
     expect(bySub.items.some((i: { id: string }) => i.id === ownerId)).toBe(true);
     const byId = (
-      await t.call(officer, { method: 'POST', url: '/api/v1/people/search', payload: { nationalId: DEMO_ACCOUNTS.owner.nationalId } })
+      await t.call(officer, {
+        method: 'POST',
+        url: '/api/v1/people/search',
+        payload: { nationalId: DEMO_ACCOUNTS.owner.nationalId },
+      })
     ).json();
     expect(byId.items.map((i: { id: string }) => i.id)).toEqual([ownerId]);
-    const all = (await t.call(officer, { method: 'POST', url: '/api/v1/people/search', payload: { pageSize: 100 } })).json();
+    const all = (
+      await t.call(officer, { method: 'POST', url: '/api/v1/people/search', payload: { pageSize: 100 } })
+    ).json();
     const names = all.items.map((i: { displayName: string }) => i.displayName);
     expect(names).toEqual([...names].sort(new Intl.Collator('th').compare));
     // 2 schools × 8 assigned + the owner and the school director assigned to him + his own record
@@ -79,7 +114,9 @@ describe('search', () => {
   });
   it('never returns people outside the caller’s scope', async () => {
     const other = await teacherOf(t.h, 'SCH-40-101');
-    const all = (await t.call(officer, { method: 'POST', url: '/api/v1/people/search', payload: { pageSize: 100 } })).json();
+    const all = (
+      await t.call(officer, { method: 'POST', url: '/api/v1/people/search', payload: { pageSize: 100 } })
+    ).json();
     expect(all.items.some((i: { id: string }) => i.id === other)).toBe(false);
   });
 });
@@ -87,27 +124,51 @@ describe('search', () => {
 describe('changing the record', () => {
   it('adds, edits and removes an entry, each with its item-27 history and a valid audit chain', async () => {
     const id = await teacherOf(t.h, 'SCH-40-002');
-    const add = await t.call(officer, { method: 'POST', url: `/api/v1/people/${id}/items/service`, payload: SAMPLES.service });
+    const add = await t.call(officer, {
+      method: 'POST',
+      url: `/api/v1/people/${id}/items/service`,
+      payload: SAMPLES.service,
+    });
     expect(add.statusCode).toBe(201);
     const entry = add.json().entry;
     expect(entry.salary).toBe('31080.50'); // exact money
-    const [stored] = await t.h.query<{ s: string }>('select salary_satang::text as s from person_service where id = $1', [entry.id]);
+    const [stored] = await t.h.query<{ s: string }>(
+      'select salary_satang::text as s from person_service where id = $1',
+      [entry.id],
+    );
     expect(stored!.s).toBe('3108050');
     const edit = await t.call(officer, {
       method: 'PUT',
       url: `/api/v1/people/${id}/items/service/${entry.id}`,
-      payload: { version: entry.version, data: { ...SAMPLES.service, salary: '31500', standing: 'senior_professional' } },
+      payload: {
+        version: entry.version,
+        data: { ...SAMPLES.service, salary: '31500', standing: 'senior_professional' },
+      },
     });
     expect(edit.statusCode).toBe(200);
     const hist = (await t.call(officer, { url: `/api/v1/people/${id}/history` })).json().items;
     expect(hist.slice(0, 2)).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ item: 'service', field: 'salary', from: '31080.50', to: '31500.00', actorName: 'นายประเสริฐ ศรีสุข' }),
-        expect.objectContaining({ item: 'service', field: 'standing', from: 'professional', to: 'senior_professional' }),
+        expect.objectContaining({
+          item: 'service',
+          field: 'salary',
+          from: '31080.50',
+          to: '31500.00',
+          actorName: 'นายประเสริฐ ศรีสุข',
+        }),
+        expect.objectContaining({
+          item: 'service',
+          field: 'standing',
+          from: 'professional',
+          to: 'senior_professional',
+        }),
       ]),
     );
     const v2 = edit.json().entry.version;
-    const del = await t.call(officer, { method: 'DELETE', url: `/api/v1/people/${id}/items/service/${entry.id}?version=${v2}` });
+    const del = await t.call(officer, {
+      method: 'DELETE',
+      url: `/api/v1/people/${id}/items/service/${entry.id}?version=${v2}`,
+    });
     expect(del.statusCode).toBe(200);
     const after = (await t.call(officer, { url: `/api/v1/people/${id}/history` })).json().items;
     expect(after[0]).toMatchObject({ item: 'service', to: null });
@@ -137,21 +198,70 @@ describe('changing the record', () => {
   });
 
   it.each([
-    ['negative salary', 'service', { ...SAMPLES.service, salary: '-100' }, 'salary', 'อัตราเงินเดือน: ต้องเป็นจำนวนเงินไม่ติดลบ ทศนิยมไม่เกิน 2 ตำแหน่ง'],
-    ['impossible date', 'service', { ...SAMPLES.service, effectiveDate: '2026-02-30' }, 'effectiveDate', 'วันที่มีผล: ไม่ใช่วันที่ที่มีอยู่จริง'],
-    ['unknown address code', 'addresses', { ...SAMPLES.addresses, tambonCode: '999999' }, 'tambonCode', 'แขวง/ตำบล: ไม่พบรหัสตำบลในฐานข้อมูลที่อยู่'],
-    ['postcode of another tambon', 'addresses', { ...SAMPLES.addresses, postcode: '10900' }, 'postcode', 'รหัสไปรษณีย์: รหัสไปรษณีย์ไม่ตรงกับตำบล'],
-    ['missing required field', 'addresses', { ...SAMPLES.addresses, houseNo: '' }, 'houseNo', 'บ้านเลขที่: ต้องกรอก'],
-    ['missing leave column', 'leave', { fiscalYear: 2560, sick: { times: 1, days: 1 } }, 'personal', 'ลากิจส่วนตัว: ต้องกรอก'],
-    ['half-day steps', 'leave', { ...SAMPLES.leave, sick: { times: 1, days: 1.3 } }, 'sick.days', 'ลาป่วย วัน: จำนวนวันต้องเป็นทวีคูณของครึ่งวัน'],
-  ])('rejects %s with a field-level Thai error and changes nothing', async (_n, item, body, field, message) => {
-    const id = await teacherOf(t.h, 'SCH-40-001', 2);
-    const before = await contentHash(t.h);
-    const res = await t.call(officer, { method: 'POST', url: `/api/v1/people/${id}/items/${item}`, payload: body });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields).toContainEqual(expect.objectContaining({ field, message }));
-    expect(await contentHash(t.h)).toBe(before);
-  });
+    [
+      'negative salary',
+      'service',
+      { ...SAMPLES.service, salary: '-100' },
+      'salary',
+      'อัตราเงินเดือน: ต้องเป็นจำนวนเงินไม่ติดลบ ทศนิยมไม่เกิน 2 ตำแหน่ง',
+    ],
+    [
+      'impossible date',
+      'service',
+      { ...SAMPLES.service, effectiveDate: '2026-02-30' },
+      'effectiveDate',
+      'วันที่มีผล: ไม่ใช่วันที่ที่มีอยู่จริง',
+    ],
+    [
+      'unknown address code',
+      'addresses',
+      { ...SAMPLES.addresses, tambonCode: '999999' },
+      'tambonCode',
+      'แขวง/ตำบล: ไม่พบรหัสตำบลในฐานข้อมูลที่อยู่',
+    ],
+    [
+      'postcode of another tambon',
+      'addresses',
+      { ...SAMPLES.addresses, postcode: '10900' },
+      'postcode',
+      'รหัสไปรษณีย์: รหัสไปรษณีย์ไม่ตรงกับตำบล',
+    ],
+    [
+      'missing required field',
+      'addresses',
+      { ...SAMPLES.addresses, houseNo: '' },
+      'houseNo',
+      'บ้านเลขที่: ต้องกรอก',
+    ],
+    [
+      'missing leave column',
+      'leave',
+      { fiscalYear: 2560, sick: { times: 1, days: 1 } },
+      'personal',
+      'ลากิจส่วนตัว: ต้องกรอก',
+    ],
+    [
+      'half-day steps',
+      'leave',
+      { ...SAMPLES.leave, sick: { times: 1, days: 1.3 } },
+      'sick.days',
+      'ลาป่วย วัน: จำนวนวันต้องเป็นทวีคูณของครึ่งวัน',
+    ],
+  ])(
+    'rejects %s with a field-level Thai error and changes nothing',
+    async (_n, item, body, field, message) => {
+      const id = await teacherOf(t.h, 'SCH-40-001', 2);
+      const before = await contentHash(t.h);
+      const res = await t.call(officer, {
+        method: 'POST',
+        url: `/api/v1/people/${id}/items/${item}`,
+        payload: body,
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields).toContainEqual(expect.objectContaining({ field, message }));
+      expect(await contentHash(t.h)).toBe(before);
+    },
+  );
 
   it('rejects an appointment date less than 18 years after birth', async () => {
     const id = await teacherOf(t.h, 'SCH-40-001', 3);
@@ -159,7 +269,13 @@ describe('changing the record', () => {
     const res = await t.call(officer, {
       method: 'PUT',
       url: `/api/v1/people/${id}/personal`,
-      payload: { birthDate: '2010-01-01', bloodGroup: 'A', appointmentDate: '2020-01-01', subjectGroup: null, version: v.person.version },
+      payload: {
+        birthDate: '2010-01-01',
+        bloodGroup: 'A',
+        appointmentDate: '2020-01-01',
+        subjectGroup: null,
+        version: v.person.version,
+      },
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields[0].field).toBe('appointmentDate');
@@ -167,28 +283,47 @@ describe('changing the record', () => {
 
   it('keeps name history: a new name becomes the current name, the old one stays', async () => {
     const id = await teacherOf(t.h, 'SCH-40-002', 2);
-    const res = await t.call(officer, { method: 'POST', url: `/api/v1/people/${id}/items/names`, payload: SAMPLES.names });
+    const res = await t.call(officer, {
+      method: 'POST',
+      url: `/api/v1/people/${id}/items/names`,
+      payload: SAMPLES.names,
+    });
     expect(res.statusCode).toBe(201);
     const v = await record(officer, id);
     expect(v.person.displayName).toBe('นางทดสอบ ระบบดี');
     expect(v.items.names.length).toBeGreaterThanOrEqual(2);
-    const found = (await t.call(officer, { method: 'POST', url: '/api/v1/people/search', payload: { q: 'ทดสอบ' } })).json();
+    const found = (
+      await t.call(officer, { method: 'POST', url: '/api/v1/people/search', payload: { q: 'ทดสอบ' } })
+    ).json();
     expect(found.items.map((i: { id: string }) => i.id)).toContain(id);
   });
 
   it('records a later change to a penalty that references the original (ข้อ 4.4.7)', async () => {
     const id = await teacherOf(t.h, 'SCH-40-002', 3);
-    const orig = await t.call(officer, { method: 'POST', url: `/api/v1/people/${id}/items/discipline`, payload: { ...SAMPLES.discipline, penalty: 'salary_cut' } });
+    const orig = await t.call(officer, {
+      method: 'POST',
+      url: `/api/v1/people/${id}/items/discipline`,
+      payload: { ...SAMPLES.discipline, penalty: 'salary_cut' },
+    });
     expect(orig.statusCode).toBe(201);
     const change = await t.call(officer, {
       method: 'POST',
       url: `/api/v1/people/${id}/items/discipline`,
-      payload: { ...SAMPLES.discipline, penalty: 'probation', amendsId: orig.json().entry.id, changeKind: 'appeal', note: 'อ.ก.ค.ศ. มีมติครั้งที่ 5/2569 ลดโทษเป็นภาคทัณฑ์' },
+      payload: {
+        ...SAMPLES.discipline,
+        penalty: 'probation',
+        amendsId: orig.json().entry.id,
+        changeKind: 'appeal',
+        note: 'อ.ก.ค.ศ. มีมติครั้งที่ 5/2569 ลดโทษเป็นภาคทัณฑ์',
+      },
     });
     expect(change.statusCode).toBe(201);
     // The original cannot be removed while a change refers to it.
     const e = orig.json().entry;
-    const del = await t.call(officer, { method: 'DELETE', url: `/api/v1/people/${id}/items/discipline/${e.id}?version=${e.version}` });
+    const del = await t.call(officer, {
+      method: 'DELETE',
+      url: `/api/v1/people/${id}/items/discipline/${e.id}?version=${e.version}`,
+    });
     expect(del.statusCode).toBe(400);
   });
 });

@@ -11,15 +11,26 @@ describe('holiday table (dated, editable by OTEPC)', () => {
   it('is seeded from the reference CSV and can be edited and removed, with audit events', async () => {
     const s = await t.login('otepcController');
     const list = (await t.call(s, { url: '/api/v1/reference/holidays' })).json().items;
-    expect(list.find((h: { date: string }) => h.date === '2025-04-16')).toMatchObject({ nameTh: 'ชดเชยวันสงกรานต์', kind: 'substitute' });
-    const add = await t.call(s, { method: 'PUT', url: '/api/v1/reference/holidays/2027-02-20', payload: { nameTh: 'วันมาฆบูชา', kind: 'lunar' } });
+    expect(list.find((h: { date: string }) => h.date === '2025-04-16')).toMatchObject({
+      nameTh: 'ชดเชยวันสงกรานต์',
+      kind: 'substitute',
+    });
+    const add = await t.call(s, {
+      method: 'PUT',
+      url: '/api/v1/reference/holidays/2027-02-20',
+      payload: { nameTh: 'วันมาฆบูชา', kind: 'lunar' },
+    });
     expect(add.statusCode).toBe(200);
     const del = await t.call(s, { method: 'DELETE', url: '/api/v1/reference/holidays/2027-02-20' });
     expect(del.statusCode).toBe(204);
-    const ev = await t.h.query<{ event_type: string }>(`select event_type from audit_events where entity_type = 'holiday' order by seq`);
+    const ev = await t.h.query<{ event_type: string }>(
+      `select event_type from audit_events where entity_type = 'holiday' order by seq`,
+    );
     expect(ev.map((e) => e.event_type)).toEqual(['holiday.seeded', 'holiday.added', 'holiday.removed']);
     const officer = await t.login('officer');
-    expect((await t.call(officer, { method: 'DELETE', url: '/api/v1/reference/holidays/2025-04-16' })).statusCode).toBe(403);
+    expect(
+      (await t.call(officer, { method: 'DELETE', url: '/api/v1/reference/holidays/2025-04-16' })).statusCode,
+    ).toBe(403);
   });
   it('serves the Thai address dataset', async () => {
     const res = await t.app.inject({ url: '/api/v1/reference/addresses' });

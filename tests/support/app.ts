@@ -43,12 +43,18 @@ export async function openTestDb(): Promise<{ h: DbHandle; drop(): Promise<void>
   };
 }
 
-export async function createTestApp(overrides: Partial<Config> = {}, logger: boolean | object = false): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  logger: boolean | object = false,
+): Promise<TestApp> {
   const { h, drop } = await openTestDb();
-  const cfg = loadConfig({ ...process.env, DATABASE_URL: undefined, LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, {
-    loginMaxPerClient: 10_000,
-    ...overrides,
-  });
+  const cfg = loadConfig(
+    { ...process.env, DATABASE_URL: undefined, LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv,
+    {
+      loginMaxPerClient: 10_000,
+      ...overrides,
+    },
+  );
   const app = await buildApp(cfg, h, { logger, serveWeb: false });
   await app.ready();
   const call = (s: Session | null, opts: InjectOptions) =>
@@ -68,7 +74,12 @@ export async function createTestApp(overrides: Partial<Config> = {}, logger: boo
     if (res.statusCode !== 200) throw new Error(`login ${who} failed: ${res.statusCode} ${res.body}`);
     const setCookie = res.cookies.find((c) => c.name.endsWith('khru_sid'))!;
     const body = res.json() as { csrfToken: string; user: { id: string; personId: string | null } };
-    return { cookie: `${setCookie.name}=${setCookie.value}`, csrf: body.csrfToken, userId: body.user.id, personId: body.user.personId };
+    return {
+      cookie: `${setCookie.name}=${setCookie.value}`,
+      csrf: body.csrfToken,
+      userId: body.user.id,
+      personId: body.user.personId,
+    };
   };
   return {
     app,

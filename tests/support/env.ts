@@ -1,7 +1,8 @@
 /** Which database the tests run on: KHRU_TEST_DB=pglite|postgres (postgres needs DATABASE_URL). */
 export function testDbKind(): 'pglite' | 'postgres' {
   const k = process.env.KHRU_TEST_DB ?? 'pglite';
-  if (k === 'postgres' && !process.env.DATABASE_URL) throw new Error('KHRU_TEST_DB=postgres needs DATABASE_URL');
+  if (k === 'postgres' && !process.env.DATABASE_URL)
+    throw new Error('KHRU_TEST_DB=postgres needs DATABASE_URL');
   return k === 'postgres' ? 'postgres' : 'pglite';
 }
 

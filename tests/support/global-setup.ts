@@ -13,7 +13,10 @@ import { seedDemo, seedHolidays } from '../../src/server/modules/demo/seed.ts';
 import { migrate, openDb } from '../../src/server/platform/db/index.ts';
 import { adminUrl, testDbKind } from './env.ts';
 
-const HOLIDAYS = readFileSync(new URL('../../data/reference/holidays/thai-public-holidays-2568-2570.csv', import.meta.url), 'utf8');
+const HOLIDAYS = readFileSync(
+  new URL('../../data/reference/holidays/thai-public-holidays-2568-2570.csv', import.meta.url),
+  'utf8',
+);
 
 declare module 'vitest' {
   export interface ProvidedContext {

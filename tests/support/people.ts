@@ -22,14 +22,33 @@ export async function teacherOf(h: DbHandle, officeCode: string, nth = 0): Promi
 /** A fingerprint of everything a request could change (for "bad input changes nothing"). */
 export async function contentHash(h: DbHandle): Promise<string> {
   const tables = [
-    'persons', 'person_names', 'person_family', 'person_addresses', 'person_licences', 'person_education',
-    'person_service', 'person_training', 'person_research', 'person_study_visits', 'person_abilities',
-    'person_special_duties', 'person_discipline', 'person_ethics', 'person_martial_law', 'person_decorations',
-    'person_leave', 'person_others', 'person_photos', 'audit_events', 'role_assignments',
+    'persons',
+    'person_names',
+    'person_family',
+    'person_addresses',
+    'person_licences',
+    'person_education',
+    'person_service',
+    'person_training',
+    'person_research',
+    'person_study_visits',
+    'person_abilities',
+    'person_special_duties',
+    'person_discipline',
+    'person_ethics',
+    'person_martial_law',
+    'person_decorations',
+    'person_leave',
+    'person_others',
+    'person_photos',
+    'audit_events',
+    'role_assignments',
   ];
   const parts: string[] = [];
   for (const t of tables) {
-    const [r] = await h.query<{ h: string | null }>(`select md5(string_agg(x::text, '|' order by x::text)) as h from ${t} x`);
+    const [r] = await h.query<{ h: string | null }>(
+      `select md5(string_agg(x::text, '|' order by x::text)) as h from ${t} x`,
+    );
     parts.push(`${t}:${r?.h}`);
   }
   return parts.join(',');

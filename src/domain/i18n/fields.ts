@@ -94,7 +94,11 @@ export const FIELD_LABELS: Record<string, { th: string; en: string }> = {
 };
 
 /** Label for a dotted field path such as "sick.days" → "ลาป่วย: วัน". */
-export function fieldLabel(pathStr: string, lang: Lang = 'th', extra: Record<string, { th: string; en: string }> = {}) {
+export function fieldLabel(
+  pathStr: string,
+  lang: Lang = 'th',
+  extra: Record<string, { th: string; en: string }> = {},
+) {
   return pathStr
     .split('.')
     .filter((p) => !/^\d+$/.test(p))

@@ -134,7 +134,13 @@ export const PENALTY_LABELS: Labels<(typeof PENALTY_OUTCOMES)[number]> = {
   cleared: { th: 'ล้างมลทิน', en: 'Cleared' },
 };
 /** How a recorded penalty was later changed (ข้อ 4.4.7). */
-export const PENALTY_CHANGE_KINDS = ['superior_order', 'appeal', 'complaint', 'clearance', 'amnesty'] as const;
+export const PENALTY_CHANGE_KINDS = [
+  'superior_order',
+  'appeal',
+  'complaint',
+  'clearance',
+  'amnesty',
+] as const;
 export const PENALTY_CHANGE_LABELS: Labels<(typeof PENALTY_CHANGE_KINDS)[number]> = {
   superior_order: { th: 'ผู้มีอำนาจตามมาตรา 53/ผู้บังคับบัญชาชั้นเหนือสั่งเปลี่ยนแปลง', en: 'Changed by superior' },
   appeal: { th: 'ผลการอุทธรณ์', en: 'Appeal' },

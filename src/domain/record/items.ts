@@ -21,7 +21,6 @@ import {
   count,
   isoDate,
   leaveDays,
-  money,
   optIsoDate,
   optMoney,
   optText,
@@ -32,7 +31,8 @@ import {
 } from './primitives.ts';
 
 const dateRange = <T extends { from?: string | null; to?: string | null }>(v: T, ctx: z.RefinementCtx) => {
-  if (v.from && v.to && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'err.dateRange' });
+  if (v.from && v.to && v.to < v.from)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'err.dateRange' });
 };
 
 /** Item 1 (ข้อ 3.2.2): name with prefix, title or rank, and middle name; every change kept. */
@@ -50,7 +50,9 @@ export const nameEntry = z.object({
 /** Items 2–4, 8, 10 (ข้อ 3.2.3–3.2.5, 3.2.9, 3.2.11): single-valued personal data. */
 export const personalData = z.object({
   birthDate: isoDate,
-  bloodGroup: choice(BLOOD_GROUPS).nullish().transform((v) => v ?? null),
+  bloodGroup: choice(BLOOD_GROUPS)
+    .nullish()
+    .transform((v) => v ?? null),
   /** วันบรรจุ = the date the appointment order takes effect, not the date it was signed (ข้อ 3.2.9). */
   appointmentDate: isoDate,
   subjectGroup: optText(200),
@@ -104,10 +106,16 @@ export const serviceEntry = z
     effectiveDate: isoDate,
     positionTitle: text(200),
     agency: text(300),
-    officeId: z.string().uuid().nullish().transform((v) => v ?? null),
+    officeId: z
+      .string()
+      .uuid()
+      .nullish()
+      .transform((v) => v ?? null),
     standing: choice(STANDINGS).default('none'),
     positionNumber: optText(20),
-    positionType: choice(POSITION_TYPES).nullish().transform((v) => v ?? null),
+    positionType: choice(POSITION_TYPES)
+      .nullish()
+      .transform((v) => v ?? null),
     rankLevel: optText(40),
     salary: optMoney,
     positionAllowance: optMoney,
@@ -125,7 +133,13 @@ export const serviceEntry = z
 
 /** Item 16 (ข้อ 4.4.2). */
 export const trainingEntry = z
-  .object({ from: yearMonth, to: optYearMonth, course: text(300), place: optText(200), organiser: optText(200) })
+  .object({
+    from: yearMonth,
+    to: optYearMonth,
+    course: text(300),
+    place: optText(200),
+    organiser: optText(200),
+  })
   .superRefine(dateRange);
 
 /** Item 17 (ข้อ 4.4.3). */
@@ -145,7 +159,11 @@ export const studyVisitEntry = z
   .superRefine(dateRange);
 
 /** Item 19 (ข้อ 4.4.5): the ten fields printed on the form. */
-export const abilityEntry = z.object({ field: choice(ABILITY_FIELDS), detail: text(500), note: optText(300) });
+export const abilityEntry = z.object({
+  field: choice(ABILITY_FIELDS),
+  detail: text(500),
+  note: optText(300),
+});
 
 /** Item 20 (ข้อ 4.4.6). */
 export const specialDutyEntry = z
@@ -163,12 +181,22 @@ export const disciplineEntry = z
     offence: text(500),
     reference: optText(300),
     note: optText(500),
-    amendsId: z.string().uuid().nullish().transform((v) => v ?? null),
-    changeKind: choice(PENALTY_CHANGE_KINDS).nullish().transform((v) => v ?? null),
+    amendsId: z
+      .string()
+      .uuid()
+      .nullish()
+      .transform((v) => v ?? null),
+    changeKind: choice(PENALTY_CHANGE_KINDS)
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .superRefine((v, ctx) => {
     if ((v.amendsId === null) !== (v.changeKind === null))
-      ctx.addIssue({ code: 'custom', path: [v.amendsId ? 'changeKind' : 'amendsId'], message: 'err.required' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [v.amendsId ? 'changeKind' : 'amendsId'],
+        message: 'err.required',
+      });
   });
 
 /** Item 22 (ข้อ 4.4.8). */
@@ -224,7 +252,11 @@ export const otherEntry = z.object({ category: choice(OTHER_ITEM_CATEGORIES), te
 
 /** Photos (ข้อ 3.2.1): up to seven, each with its year; the file itself is in the document store. */
 export const photoEntry = z.object({
-  slot: z.number({ error: 'err.invalid' }).int().min(1, { error: 'err.invalid' }).max(7, { error: 'err.invalid' }),
+  slot: z
+    .number({ error: 'err.invalid' })
+    .int()
+    .min(1, { error: 'err.invalid' })
+    .max(7, { error: 'err.invalid' }),
   yearBE,
   documentId: z.string().uuid({ error: 'err.required' }),
 });
@@ -287,10 +319,9 @@ export const RECORD_ITEM_KEYS = ['personal', ...LIST_ITEM_KEYS] as const;
 export type RecordItemKey = (typeof RECORD_ITEM_KEYS)[number];
 export const RECORD_ITEM_LABELS: Record<RecordItemKey, { th: string; en: string }> = {
   personal: { th: 'ข้อมูลส่วนตัว (เลขประจำตัว วันเกิด หมู่โลหิต วันบรรจุ กลุ่มวิชา)', en: 'Personal data' },
-  ...(Object.fromEntries(LIST_ITEM_KEYS.map((k) => [k, { th: LIST_ITEMS[k].th, en: LIST_ITEMS[k].en }])) as Record<
-    ListItemKey,
-    { th: string; en: string }
-  >),
+  ...(Object.fromEntries(
+    LIST_ITEM_KEYS.map((k) => [k, { th: LIST_ITEMS[k].th, en: LIST_ITEMS[k].en }]),
+  ) as Record<ListItemKey, { th: string; en: string }>),
 };
 
 export type EntryInput<K extends ListItemKey> = z.input<(typeof LIST_ITEMS)[K]['schema']>;

@@ -1,25 +1,28 @@
 import { z } from 'zod';
 import { isRealIsoDate, isRealYearMonth } from '../iso-date.ts';
-import { normalizeNationalId, nationalIdProblem } from '../national-id.ts';
+import { nationalIdProblem, normalizeNationalId } from '../national-id.ts';
+
+// Control characters (C0, DEL) and zero-width/BOM characters are stripped from every text field.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+const INVISIBLE = /[\u0000-\u001f\u007f\u200b-\u200f\u2060\ufeff]/g;
+const clean = (s: string) => s.normalize('NFC').replace(INVISIBLE, '').trim();
 
 /** Trimmed, NFC-normalised text without control or zero-width characters. */
 export const text = (max = 200) =>
   z
     .string({ error: 'err.required' })
-    .transform((s) => s.normalize('NFC').replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2060\ufeff]/g, '').trim())
+    .transform(clean)
     .pipe(z.string().min(1, { error: 'err.required' }).max(max, { error: 'err.tooLong' }));
 
 export const optText = (max = 200) =>
   z
     .string()
-    .transform((s) => s.normalize('NFC').replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2060\ufeff]/g, '').trim())
+    .transform(clean)
     .pipe(z.string().max(max, { error: 'err.tooLong' }))
     .nullish()
     .transform((s) => (s ? s : null));
 
-export const isoDate = z
-  .string({ error: 'err.required' })
-  .refine(isRealIsoDate, { error: 'err.date' });
+export const isoDate = z.string({ error: 'err.required' }).refine(isRealIsoDate, { error: 'err.date' });
 export const optIsoDate = isoDate.nullish().transform((s) => s ?? null);
 
 export const yearMonth = z
@@ -57,7 +60,10 @@ export const nationalId = z
     if (p) ctx.addIssue({ code: 'custom', message: `err.nationalId.${p}` });
   });
 
-export const count = z.number({ error: 'err.number' }).int({ error: 'err.number' }).min(0, { error: 'err.number' });
+export const count = z
+  .number({ error: 'err.number' })
+  .int({ error: 'err.number' })
+  .min(0, { error: 'err.number' });
 
 /** Leave days: non-negative, in half-day steps (ลาครึ่งวัน). */
 export const leaveDays = z

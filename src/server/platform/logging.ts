@@ -9,7 +9,10 @@ export function maskIds(s: string): string {
 export function logOptions(cfg: Config): FastifyServerOptions['logger'] {
   return {
     level: cfg.logLevel,
-    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'], remove: true },
+    redact: {
+      paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+      remove: true,
+    },
     serializers: {
       req: (req: { method: string; url: string; id: string; ip?: string }) => ({
         id: req.id,

@@ -38,7 +38,8 @@ export async function grantRole(ctx: AuthedCtx, input: GrantInput) {
       .select({ id: users.id, personId: users.personId, status: users.status })
       .from(users)
       .where(eq(users.id, input.userId));
-    if (!user || user.status !== 'active') throw new AppError('validation', [{ field: 'userId', messageKey: 'err.invalid' }]);
+    if (user?.status !== 'active')
+      throw new AppError('validation', [{ field: 'userId', messageKey: 'err.invalid' }]);
     // The grantee must serve in the office (or below it): roles go to the office's own staff.
     if (user.personId) {
       const [p] = await tx
@@ -70,15 +71,27 @@ export async function grantRole(ctx: AuthedCtx, input: GrantInput) {
       })
       .returning();
     const personIds = [...new Set(input.personIds)];
-    if (personIds.length) await tx.insert(assignmentPeople).values(personIds.map((personId) => ({ assignmentId: a!.id, personId })));
+    if (personIds.length)
+      await tx
+        .insert(assignmentPeople)
+        .values(personIds.map((personId) => ({ assignmentId: a!.id, personId })));
     const itemKeys = [...new Set(input.itemKeys)];
-    if (itemKeys.length) await tx.insert(assignmentItems).values(itemKeys.map((itemKey) => ({ assignmentId: a!.id, itemKey })));
+    if (itemKeys.length)
+      await tx.insert(assignmentItems).values(itemKeys.map((itemKey) => ({ assignmentId: a!.id, itemKey })));
     await appendAudit(tx, auditActor(ctx), ctx.meta, [
       {
         eventType: 'access.granted',
         entityType: 'role_assignment',
         entityId: a!.id,
-        data: { userId: input.userId, role: input.role, officeId: input.officeId, personIds, itemKeys, startDate: input.startDate, endDate: input.endDate },
+        data: {
+          userId: input.userId,
+          role: input.role,
+          officeId: input.officeId,
+          personIds,
+          itemKeys,
+          startDate: input.startDate,
+          endDate: input.endDate,
+        },
       },
     ]);
     return a!;
@@ -105,7 +118,12 @@ export async function revokeRole(ctx: AuthedCtx, assignmentId: string, reason: s
       .returning();
     if (!r) throw new AppError('conflict');
     await appendAudit(tx, auditActor(ctx), ctx.meta, [
-      { eventType: 'access.revoked', entityType: 'role_assignment', entityId: assignmentId, data: { reason } },
+      {
+        eventType: 'access.revoked',
+        entityType: 'role_assignment',
+        entityId: assignmentId,
+        data: { reason },
+      },
     ]);
     return r;
   });

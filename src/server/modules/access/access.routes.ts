@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RECORD_ITEM_KEYS } from '../../../domain/record/items.ts';
 import { isoDate, optIsoDate, optText } from '../../../domain/record/primitives.ts';
-import { ROLES, ROLE_DEFS } from '../../platform/authz/index.ts';
+import { ROLE_DEFS, ROLES } from '../../platform/authz/index.ts';
 import { schema } from '../../platform/db/index.ts';
 import { requireActor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -61,7 +61,9 @@ export const accessRoutes: FastifyPluginAsyncZod = async (app) => {
           revokedAt: roleAssignments.revokedAt,
           reference: roleAssignments.reference,
           peopleCount: sql<number>`(select count(*)::int from ${assignmentPeople} where ${assignmentPeople.assignmentId} = ${roleAssignments.id})`,
-          itemKeys: sql<string[] | null>`(select array_agg(${assignmentItems.itemKey}) from ${assignmentItems} where ${assignmentItems.assignmentId} = ${roleAssignments.id})`,
+          itemKeys: sql<
+            string[] | null
+          >`(select array_agg(${assignmentItems.itemKey}) from ${assignmentItems} where ${assignmentItems.assignmentId} = ${roleAssignments.id})`,
         })
         .from(roleAssignments)
         .innerJoin(users, eq(users.id, roleAssignments.userId))
@@ -93,14 +95,19 @@ export const accessRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'ค้นหาผู้ใช้ในหน่วยงานที่ดูแล เพื่อกำหนดสิทธิ',
         body: z.object({ officeId: z.string().uuid(), q: z.string().max(100).default('') }),
-        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string() })) }) },
+        response: {
+          200: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string() })) }),
+        },
       },
     },
     async (req) => {
       requireActor(req.ctx);
       const offs = administeredOffices(req.ctx.actor);
       if (offs !== null && !offs.includes(req.body.officeId)) throw new AppError('forbidden');
-      const [o] = await req.ctx.h.db.select({ path: offices.path }).from(offices).where(eq(offices.id, req.body.officeId));
+      const [o] = await req.ctx.h.db
+        .select({ path: offices.path })
+        .from(offices)
+        .where(eq(offices.id, req.body.officeId));
       if (!o) throw new AppError('notFound');
       const q = req.body.q.replace(/[\\%_]/g, '');
       const items = await req.ctx.h.db

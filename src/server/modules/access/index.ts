@@ -1,2 +1,2 @@
-export { accessRoutes } from './access.routes.ts';
 export { grantRole, revokeRole } from './access.commands.ts';
+export { accessRoutes } from './access.routes.ts';

@@ -30,7 +30,10 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!hasPermission(actor, 'audit.read')) throw new AppError('forbidden');
       const scoped = isOtepcDataController(actor)
         ? undefined
-        : inArray(auditEvents.personId, sql`(select ${persons.id} from ${persons} where ${personScope(actor)})`);
+        : inArray(
+            auditEvents.personId,
+            sql`(select ${persons.id} from ${persons} where ${personScope(actor)})`,
+          );
       const rows = await req.ctx.h.db
         .select({ seq: auditEvents.seq, payload: auditEvents.payload, hash: auditEvents.hash })
         .from(auditEvents)
@@ -43,7 +46,9 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         )
         .orderBy(desc(auditEvents.seq))
         .limit(req.query.limit);
-      return { items: rows.map((r) => ({ ...(JSON.parse(r.payload) as Record<string, unknown>), hash: r.hash })) };
+      return {
+        items: rows.map((r) => ({ ...(JSON.parse(r.payload) as Record<string, unknown>), hash: r.hash })),
+      };
     },
   );
 };

@@ -25,7 +25,13 @@ const sessionInfo = z.object({
     personId: z.string().nullable(),
     roles: z.array(z.string()),
     assignments: z.array(
-      z.object({ id: z.string(), role: z.string(), roleTh: z.string(), officeId: z.string(), items: z.array(z.string()) }),
+      z.object({
+        id: z.string(),
+        role: z.string(),
+        roleTh: z.string(),
+        officeId: z.string(),
+        items: z.array(z.string()),
+      }),
     ),
     permissions: z.array(z.string()),
   }),
@@ -70,11 +76,17 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/login',
     {
-      config: { auth: 'public', rateLimit: { max: app.khruConfig.loginMaxPerClient, timeWindow: '15 minutes' } },
+      config: {
+        auth: 'public',
+        rateLimit: { max: app.khruConfig.loginMaxPerClient, timeWindow: '15 minutes' },
+      },
       schema: {
         tags,
         summary: 'เข้าสู่ระบบด้วยเลขประจำตัวประชาชนและรหัสผ่าน',
-        body: z.object({ nationalId, password: z.string({ error: 'err.required' }).min(1, { error: 'err.required' }).max(1024) }),
+        body: z.object({
+          nationalId,
+          password: z.string({ error: 'err.required' }).min(1, { error: 'err.required' }).max(1024),
+        }),
         response: { 200: sessionInfo },
       },
     },

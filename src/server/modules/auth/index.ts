@@ -1,2 +1,2 @@
 export { authRoutes } from './auth.routes.ts';
-export { login, lockMinutes, HARD_LOCK_AT } from './login.ts';
+export { HARD_LOCK_AT, lockMinutes, login } from './login.ts';

@@ -23,7 +23,7 @@ export function lockMinutes(failures: number): number {
 export async function login(ctx: Ctx, nationalId: string, password: string) {
   const [user] = await ctx.h.db.select().from(users).where(eq(users.nationalId, nationalId));
   const now = new Date();
-  if (!user || !user.passwordHash || user.status !== 'active') {
+  if (!user?.passwordHash || user.status !== 'active') {
     await verifyPassword(await dummyPasswordHash(), password); // same timing as a real check
     await ctx.h.db.transaction((tx) =>
       appendAudit(tx, { userId: null, name: 'anonymous', roles: [] }, ctx.meta, [
@@ -49,7 +49,12 @@ export async function login(ctx: Ctx, nationalId: string, password: string) {
           .set({ lockedUntil: new Date(now.getTime() + mins * 60_000).toISOString() })
           .where(eq(users.id, user.id));
       await appendAudit(tx, actor, ctx.meta, [
-        { eventType: 'auth.login.failed', entityType: 'user', entityId: user.id, data: { failedAttempts: u!.failed } },
+        {
+          eventType: 'auth.login.failed',
+          entityType: 'user',
+          entityId: user.id,
+          data: { failedAttempts: u!.failed },
+        },
       ]);
       return { ok: false as const };
     }

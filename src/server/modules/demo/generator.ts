@@ -3,13 +3,23 @@
  * address codes, histories consistent with the salary table in data/reference/salary). One set
  * of factories for the demo data, the tests and the national-scale benchmark dataset.
  */
+
+import salaryTable from '../../../../data/reference/salary/teacher-salary-ranks-2558.json' with {
+  type: 'json',
+};
 import addressData from '../../../../data/reference/thai-addresses.json' with { type: 'json' };
-import salaryTable from '../../../../data/reference/salary/teacher-salary-ranks-2558.json' with { type: 'json' };
 import { createAddressBook } from '../../../domain/address.ts';
+import { nationalIdCheckDigit } from '../../../domain/national-id.ts';
 import { LEAVE_TYPES } from '../../../domain/record/enums.ts';
 import type { EntryInput, ListItemKey } from '../../../domain/record/items.ts';
-import { nationalIdCheckDigit } from '../../../domain/national-id.ts';
-import { FEMALE_FIRST, LAST_NAMES, MALE_FIRST, SUBJECT_GROUPS, TRAINING_COURSES, UNIVERSITIES } from './names.ts';
+import {
+  FEMALE_FIRST,
+  LAST_NAMES,
+  MALE_FIRST,
+  SUBJECT_GROUPS,
+  TRAINING_COURSES,
+  UNIVERSITIES,
+} from './names.ts';
 
 const book = createAddressBook(addressData as never);
 
@@ -40,6 +50,8 @@ export function nationalIdFrom(body12: string): string {
 const iso = (y: number, m: number, d: number) =>
   `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 const ceil10 = (n: number) => Math.ceil(n / 10) * 10;
+/** The earlier of two ISO dates. */
+const earlier = (a: string, b: string) => (a < b ? a : b);
 const RANKS = salaryTable.ranks;
 const rankRow = (r: string) => RANKS.find((x) => x.rank === r)!;
 
@@ -47,7 +59,12 @@ export type GenItems = { [K in ListItemKey]?: EntryInput<K>[] };
 export type GenPerson = {
   nationalId: string;
   sex: 'm' | 'f';
-  personal: { birthDate: string; bloodGroup: 'A' | 'B' | 'AB' | 'O'; appointmentDate: string; subjectGroup: string };
+  personal: {
+    birthDate: string;
+    bloodGroup: 'A' | 'B' | 'AB' | 'O';
+    appointmentDate: string;
+    subjectGroup: string;
+  };
   positionTitle: string;
   items: GenItems;
 };
@@ -88,13 +105,20 @@ export function generatePerson(r: Rng, idBody: string, c: PersonContext): GenPer
   if (prefix === 'นาง') {
     // Married after appointment: the maiden name is kept in the history (item 1, ข้อ 3.2.2).
     const maiden = r.pick(LAST_NAMES);
-    names.push({ prefix: 'นางสาว', firstName: first, lastName: maiden, effectiveDate: birthDate, reference: null });
+    names.push({
+      prefix: 'นางสาว',
+      firstName: first,
+      lastName: maiden,
+      effectiveDate: birthDate,
+      reference: null,
+    });
     const wed = Math.min(ty, apptYear + r.int(1, 6));
+    const wedding = iso(wed, r.int(1, 12), r.int(1, 28));
     names.push({
       prefix: 'นาง',
       firstName: first,
       lastName: last,
-      effectiveDate: iso(wed, r.int(1, 12), r.int(1, 28)) > c.today ? c.today : iso(wed, r.int(1, 12), r.int(1, 28)),
+      effectiveDate: earlier(wedding, c.today),
       reference: 'ทะเบียนสมรส',
     });
   } else names.push({ prefix, firstName: first, lastName: last, effectiveDate: birthDate, reference: null });
@@ -114,10 +138,31 @@ export function generatePerson(r: Rng, idBody: string, c: PersonContext): GenPer
 
   const home = pickTambon(r, c.provinceCode);
   items.addresses = [
-    { kind: 'registered', houseNo: `${r.int(1, 299)}`, moo: `${r.int(1, 15)}`, soi: null, road: null, ...home },
+    {
+      kind: 'registered',
+      houseNo: `${r.int(1, 299)}`,
+      moo: `${r.int(1, 15)}`,
+      soi: null,
+      road: null,
+      ...home,
+    },
     r.chance(0.6)
-      ? { kind: 'contact', houseNo: `${r.int(1, 299)}`, moo: `${r.int(1, 15)}`, soi: null, road: null, ...home }
-      : { kind: 'contact', houseNo: `${r.int(1, 99)}/${r.int(1, 9)}`, moo: null, soi: `${r.int(1, 20)}`, road: 'มิตรภาพ', ...pickTambon(r, c.provinceCode) },
+      ? {
+          kind: 'contact',
+          houseNo: `${r.int(1, 299)}`,
+          moo: `${r.int(1, 15)}`,
+          soi: null,
+          road: null,
+          ...home,
+        }
+      : {
+          kind: 'contact',
+          houseNo: `${r.int(1, 99)}/${r.int(1, 9)}`,
+          moo: null,
+          soi: `${r.int(1, 20)}`,
+          road: 'มิตรภาพ',
+          ...pickTambon(r, c.provinceCode),
+        },
   ];
 
   items.licences = [
@@ -132,11 +177,38 @@ export function generatePerson(r: Rng, idBody: string, c: PersonContext): GenPer
   const major = r.pick(SUBJECT_GROUPS);
   const gradYear = apptYear - r.int(0, 1);
   items.education = [
-    { level: 'upper_secondary', institution: 'โรงเรียนขอนแก่นวิทยายน', from: `${gradYear - 7}-05`, to: `${gradYear - 4}-03`, degree: 'มัธยมศึกษาปีที่ 6', major: null, minor: null, usedForAppointment: false },
-    { level: 'bachelor', institution: r.pick(UNIVERSITIES), from: `${gradYear - 4}-06`, to: `${gradYear}-03`, degree: 'ครุศาสตรบัณฑิต', major, minor: null, usedForAppointment: true },
+    {
+      level: 'upper_secondary',
+      institution: 'โรงเรียนขอนแก่นวิทยายน',
+      from: `${gradYear - 7}-05`,
+      to: `${gradYear - 4}-03`,
+      degree: 'มัธยมศึกษาปีที่ 6',
+      major: null,
+      minor: null,
+      usedForAppointment: false,
+    },
+    {
+      level: 'bachelor',
+      institution: r.pick(UNIVERSITIES),
+      from: `${gradYear - 4}-06`,
+      to: `${gradYear}-03`,
+      degree: 'ครุศาสตรบัณฑิต',
+      major,
+      minor: null,
+      usedForAppointment: true,
+    },
   ];
   if (r.chance(0.35) && apptYear + 4 <= ty)
-    items.education.push({ level: 'master', institution: r.pick(UNIVERSITIES), from: `${apptYear + 2}-06`, to: `${apptYear + 4}-03`, degree: 'ศึกษาศาสตรมหาบัณฑิต', major: 'การบริหารการศึกษา', minor: null, usedForAppointment: false });
+    items.education.push({
+      level: 'master',
+      institution: r.pick(UNIVERSITIES),
+      from: `${apptYear + 2}-06`,
+      to: `${apptYear + 4}-03`,
+      degree: 'ศึกษาศาสตรมหาบัณฑิต',
+      major: 'การบริหารการศึกษา',
+      minor: null,
+      usedForAppointment: false,
+    });
 
   items.service = serviceHistory(r, c, appointmentDate, c.career ?? 'teacher');
   const lastService = items.service[items.service.length - 1]!;
@@ -144,28 +216,94 @@ export function generatePerson(r: Rng, idBody: string, c: PersonContext): GenPer
   items.training = Array.from({ length: r.int(1, 4) }, () => {
     const y = r.int(apptYear, ty);
     const m = r.int(1, 12);
-    return { from: `${y}-${String(m).padStart(2, '0')}`, to: `${y}-${String(m).padStart(2, '0')}`, course: r.pick(TRAINING_COURSES), place: 'สำนักงานเขตพื้นที่การศึกษา', organiser: 'สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน' };
+    return {
+      from: `${y}-${String(m).padStart(2, '0')}`,
+      to: `${y}-${String(m).padStart(2, '0')}`,
+      course: r.pick(TRAINING_COURSES),
+      place: 'สำนักงานเขตพื้นที่การศึกษา',
+      organiser: 'สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน',
+    };
   }).sort((a, b) => a.from.localeCompare(b.from));
-  if (r.chance(0.2)) items.research = [{ from: `${ty - 2}-06`, to: `${ty - 1}-03`, title: `การพัฒนาทักษะการอ่านของนักเรียนด้วยกิจกรรม${major}`, organiser: 'โรงเรียน' }];
-  if (r.chance(0.15)) items.studyVisits = [{ from: `${ty - 3}-08`, to: `${ty - 3}-08`, place: 'สาธารณรัฐสิงคโปร์', abroad: true, note: null }];
-  if (r.chance(0.4)) items.abilities = [{ field: r.pick(['sports', 'dance_music', 'language', 'activities', 'art_craft'] as const), detail: 'ผู้ฝึกสอนระดับจังหวัด', note: null }];
-  if (r.chance(0.1)) items.specialDuties = [{ from: iso(ty - 1, 3, 1), to: iso(ty - 1, 3, 31), detail: 'กรรมการคุมสอบ O-NET', reference: 'คำสั่งโรงเรียน' }];
-  if (r.chance(0.03)) items.discipline = [{ yearBE: ty + 543 - r.int(1, 5), penalty: 'probation', offence: 'ขาดราชการโดยไม่มีเหตุผลอันสมควร', reference: 'คำสั่งโรงเรียน', note: null, amendsId: null, changeKind: null }];
-  if (r.chance(0.02)) items.martialLaw = [{ from: iso(apptYear, 6, 1), to: iso(apptYear + 2, 5, 31), detail: 'ปฏิบัติหน้าที่ในพื้นที่จังหวัดชายแดนภาคใต้', reference: 'ประกาศกฎอัยการศึก' }];
+  if (r.chance(0.2))
+    items.research = [
+      {
+        from: `${ty - 2}-06`,
+        to: `${ty - 1}-03`,
+        title: `การพัฒนาทักษะการอ่านของนักเรียนด้วยกิจกรรม${major}`,
+        organiser: 'โรงเรียน',
+      },
+    ];
+  if (r.chance(0.15))
+    items.studyVisits = [
+      { from: `${ty - 3}-08`, to: `${ty - 3}-08`, place: 'สาธารณรัฐสิงคโปร์', abroad: true, note: null },
+    ];
+  if (r.chance(0.4))
+    items.abilities = [
+      {
+        field: r.pick(['sports', 'dance_music', 'language', 'activities', 'art_craft'] as const),
+        detail: 'ผู้ฝึกสอนระดับจังหวัด',
+        note: null,
+      },
+    ];
+  if (r.chance(0.1))
+    items.specialDuties = [
+      {
+        from: iso(ty - 1, 3, 1),
+        to: iso(ty - 1, 3, 31),
+        detail: 'กรรมการคุมสอบ O-NET',
+        reference: 'คำสั่งโรงเรียน',
+      },
+    ];
+  if (r.chance(0.03))
+    items.discipline = [
+      {
+        yearBE: ty + 543 - r.int(1, 5),
+        penalty: 'probation',
+        offence: 'ขาดราชการโดยไม่มีเหตุผลอันสมควร',
+        reference: 'คำสั่งโรงเรียน',
+        note: null,
+        amendsId: null,
+        changeKind: null,
+      },
+    ];
+  if (r.chance(0.02))
+    items.martialLaw = [
+      {
+        from: iso(apptYear, 6, 1),
+        to: iso(apptYear + 2, 5, 31),
+        detail: 'ปฏิบัติหน้าที่ในพื้นที่จังหวัดชายแดนภาคใต้',
+        reference: 'ประกาศกฎอัยการศึก',
+      },
+    ];
   items.decorations = decorations(r, apptYear, ty);
   items.leave = leaveHistory(r, appointmentDate, c.today);
-  items.others = [{ category: 'beneficiary', text: `ผู้รับบำเหน็จตกทอด: ${items.family[1]!.firstName} ${items.family[1]!.lastName} (มารดา)` }];
+  items.others = [
+    {
+      category: 'beneficiary',
+      text: `ผู้รับบำเหน็จตกทอด: ${items.family[1]!.firstName} ${items.family[1]!.lastName} (มารดา)`,
+    },
+  ];
 
   return {
     nationalId: nationalIdFrom(idBody),
     sex,
-    personal: { birthDate, bloodGroup: r.pick(['A', 'B', 'AB', 'O'] as const), appointmentDate, subjectGroup: major },
+    personal: {
+      birthDate,
+      bloodGroup: r.pick(['A', 'B', 'AB', 'O'] as const),
+      appointmentDate,
+      subjectGroup: major,
+    },
     positionTitle: lastService.positionTitle,
     items,
   };
 }
 
-function serviceHistory(r: Rng, c: PersonContext, appointmentDate: string, career: 'teacher' | 'director' | 'officer') {
+function serviceHistory(
+  r: Rng,
+  c: PersonContext,
+  appointmentDate: string,
+  career: 'teacher' | 'director' | 'officer',
+) {
   const out: EntryInput<'service'>[] = [];
   const [ay, am] = appointmentDate.split('-').map(Number) as [number, number];
   let rank = 'ครูผู้ช่วย';
@@ -202,7 +340,7 @@ function serviceHistory(r: Rng, c: PersonContext, appointmentDate: string, caree
       rank = 'คศ.1';
       title = 'ครู';
       salary = Math.max(salary, rankRow(rank).min);
-      push(iso(y, am, 1) > c.today ? c.today : iso(y, am, 1), 'คำสั่งแต่งตั้งให้ดำรงตำแหน่งครู');
+      push(earlier(iso(y, am, 1), c.today), 'คำสั่งแต่งตั้งให้ดำรงตำแหน่งครู');
     }
     if (rank === 'คศ.1') yearsAsKs1++;
     if (rank === 'คศ.1' && yearsAsKs1 >= 6 && r.chance(0.55)) {
@@ -265,7 +403,10 @@ function leaveHistory(r: Rng, appointmentDate: string, today: string): EntryInpu
       { times: number; days: number }
     >;
     const sickTimes = r.int(0, 6);
-    row.sick = { times: sickTimes, days: sickTimes ? sickTimes + r.int(0, 4) + (r.chance(0.3) ? 0.5 : 0) : 0 };
+    row.sick = {
+      times: sickTimes,
+      days: sickTimes ? sickTimes + r.int(0, 4) + (r.chance(0.3) ? 0.5 : 0) : 0,
+    };
     const pTimes = r.int(0, 3);
     row.personal = { times: pTimes, days: pTimes ? pTimes + r.int(0, 2) : 0 };
     const late = r.int(0, 5);

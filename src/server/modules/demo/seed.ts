@@ -5,8 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
-import { LIST_ITEM_KEYS } from '../../../domain/record/items.ts';
-import { LIST_ITEMS } from '../../../domain/record/items.ts';
+import { LIST_ITEM_KEYS, LIST_ITEMS } from '../../../domain/record/items.ts';
 import { appendAudit, type RequestMeta } from '../../platform/audit/index.ts';
 import { hashPassword } from '../../platform/auth/index.ts';
 import type { DbHandle, Tx } from '../../platform/db/index.ts';
@@ -17,16 +16,56 @@ import { type GenPerson, generatePerson, nationalIdFrom, rng } from './generator
 export const DEMO_PASSWORD = 'demo-password-2569';
 export const DEMO_TODAY = '2026-11-21';
 
-type OfficeSeed = { code: string; nameTh: string; kind: string; parent: string | null; province: string | null; short?: string };
+type OfficeSeed = {
+  code: string;
+  nameTh: string;
+  kind: string;
+  parent: string | null;
+  province: string | null;
+  short?: string;
+};
 export const DEMO_OFFICES: OfficeSeed[] = [
   { code: 'OTEPC', nameTh: 'สำนักงาน ก.ค.ศ.', kind: 'otepc', parent: null, province: '10' },
-  { code: 'OBEC', nameTh: 'สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน', kind: 'agency', parent: 'OTEPC', province: '10' },
+  {
+    code: 'OBEC',
+    nameTh: 'สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน',
+    kind: 'agency',
+    parent: 'OTEPC',
+    province: '10',
+  },
   { code: 'OPS', nameTh: 'สำนักงานปลัดกระทรวงศึกษาธิการ', kind: 'agency', parent: 'OTEPC', province: '10' },
   { code: 'OVEC', nameTh: 'สำนักงานคณะกรรมการการอาชีวศึกษา', kind: 'agency', parent: 'OTEPC', province: '10' },
-  { code: 'SPP-KK1', nameTh: 'สำนักงานเขตพื้นที่การศึกษาประถมศึกษาขอนแก่น เขต 1', short: 'สพป.ขอนแก่น เขต 1', kind: 'area_office', parent: 'OBEC', province: '40' },
-  { code: 'SPM-KK', nameTh: 'สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาขอนแก่น', short: 'สพม.ขอนแก่น', kind: 'area_office', parent: 'OBEC', province: '40' },
-  { code: 'SPP-MK1', nameTh: 'สำนักงานเขตพื้นที่การศึกษาประถมศึกษามหาสารคาม เขต 1', short: 'สพป.มหาสารคาม เขต 1', kind: 'area_office', parent: 'OBEC', province: '44' },
-  { code: 'PEO-KK', nameTh: 'สำนักงานศึกษาธิการจังหวัดขอนแก่น', kind: 'provincial_office', parent: 'OPS', province: '40' },
+  {
+    code: 'SPP-KK1',
+    nameTh: 'สำนักงานเขตพื้นที่การศึกษาประถมศึกษาขอนแก่น เขต 1',
+    short: 'สพป.ขอนแก่น เขต 1',
+    kind: 'area_office',
+    parent: 'OBEC',
+    province: '40',
+  },
+  {
+    code: 'SPM-KK',
+    nameTh: 'สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาขอนแก่น',
+    short: 'สพม.ขอนแก่น',
+    kind: 'area_office',
+    parent: 'OBEC',
+    province: '40',
+  },
+  {
+    code: 'SPP-MK1',
+    nameTh: 'สำนักงานเขตพื้นที่การศึกษาประถมศึกษามหาสารคาม เขต 1',
+    short: 'สพป.มหาสารคาม เขต 1',
+    kind: 'area_office',
+    parent: 'OBEC',
+    province: '44',
+  },
+  {
+    code: 'PEO-KK',
+    nameTh: 'สำนักงานศึกษาธิการจังหวัดขอนแก่น',
+    kind: 'provincial_office',
+    parent: 'OPS',
+    province: '40',
+  },
   { code: 'SCH-40-001', nameTh: 'โรงเรียนบ้านหนองบัว', kind: 'school', parent: 'SPP-KK1', province: '40' },
   { code: 'SCH-40-002', nameTh: 'โรงเรียนบ้านโนนทัน', kind: 'school', parent: 'SPP-KK1', province: '40' },
   { code: 'SCH-40-003', nameTh: 'โรงเรียนชุมชนบ้านทุ่ม', kind: 'school', parent: 'SPP-KK1', province: '40' },
@@ -54,7 +93,13 @@ export const DEMO_ACCOUNTS = {
 } as const;
 export type DemoAccountKey = keyof typeof DEMO_ACCOUNTS;
 
-const SEED_META: RequestMeta = { ip: null, userAgent: null, source: 'seed', requestId: null, authMethod: null };
+const SEED_META: RequestMeta = {
+  ip: null,
+  userAgent: null,
+  source: 'seed',
+  requestId: null,
+  authMethod: null,
+};
 
 async function insertPerson(
   tx: Tx,
@@ -64,7 +109,14 @@ async function insertPerson(
 ): Promise<string> {
   const [p] = await tx
     .insert(schema.persons)
-    .values({ nationalId: g.nationalId, ...g.personal, officeId, positionId, displayName: '', searchName: '' })
+    .values({
+      nationalId: g.nationalId,
+      ...g.personal,
+      officeId,
+      positionId,
+      displayName: '',
+      searchName: '',
+    })
     .returning({ id: schema.persons.id });
   const personId = p!.id;
   for (const k of LIST_ITEM_KEYS) {
@@ -79,30 +131,53 @@ async function insertPerson(
   await tx
     .update(schema.persons)
     .set({
-      displayName: formatDisplayName({ prefix: n.prefix, rankTitle: n.rankTitle ?? null, firstName: n.firstName, middleName: n.middleName ?? null, lastName: n.lastName }),
+      displayName: formatDisplayName({
+        prefix: n.prefix,
+        rankTitle: n.rankTitle ?? null,
+        firstName: n.firstName,
+        middleName: n.middleName ?? null,
+        lastName: n.lastName,
+      }),
       searchName: `${n.firstName} ${n.lastName}`,
       currentStanding: last.standing ?? 'none',
       currentPositionTitle: last.positionTitle,
     })
     .where(eq(schema.persons.id, personId));
-  if (positionId) await tx.update(schema.positions).set({ holderPersonId: personId }).where(eq(schema.positions.id, positionId));
+  if (positionId)
+    await tx
+      .update(schema.positions)
+      .set({ holderPersonId: personId })
+      .where(eq(schema.positions.id, positionId));
   return personId;
 }
 
 /** Loads the demo data set. Idempotent: does nothing if it is already loaded. */
-export async function seedDemo(h: DbHandle, opts: { peoplePerSchool?: number } = {}): Promise<{ loaded: boolean }> {
+export async function seedDemo(
+  h: DbHandle,
+  opts: { peoplePerSchool?: number } = {},
+): Promise<{ loaded: boolean }> {
   const [done] = await h.db.select().from(schema.appMeta).where(eq(schema.appMeta.key, 'demo_loaded'));
   if (done) return { loaded: false };
   const perSchool = opts.peoplePerSchool ?? 8;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await h.db.transaction(async (tx) => {
-    const ids = new Map<string, { id: string; path: string; short: string; province: string | null; kind: string }>();
+    const ids = new Map<
+      string,
+      { id: string; path: string; short: string; province: string | null; kind: string }
+    >();
     for (const o of DEMO_OFFICES) {
       const parent = o.parent ? ids.get(o.parent)! : null;
       const path = `${parent?.path ?? '/'}${o.code}/`;
       const [row] = await tx
         .insert(schema.offices)
-        .values({ code: o.code, nameTh: o.nameTh, kind: o.kind, parentId: parent?.id ?? null, path, provinceCode: o.province })
+        .values({
+          code: o.code,
+          nameTh: o.nameTh,
+          kind: o.kind,
+          parentId: parent?.id ?? null,
+          path,
+          provinceCode: o.province,
+        })
         .returning({ id: schema.offices.id });
       ids.set(o.code, { id: row!.id, path, short: o.short ?? o.nameTh, province: o.province, kind: o.kind });
     }
@@ -117,11 +192,20 @@ export async function seedDemo(h: DbHandle, opts: { peoplePerSchool?: number } =
     const newPosition = async (officeCode: string, title: string) => {
       const [pos] = await tx
         .insert(schema.positions)
-        .values({ officeId: ids.get(officeCode)!.id, positionNumber: String(posNo++), title, positionType: 'teaching' })
+        .values({
+          officeId: ids.get(officeCode)!.id,
+          positionNumber: String(posNo++),
+          title,
+          positionType: 'teaching',
+        })
         .returning({ id: schema.positions.id, positionNumber: schema.positions.positionNumber });
       return pos!;
     };
-    const makePerson = async (officeCode: string, idBody: string, career: 'teacher' | 'director' | 'officer') => {
+    const makePerson = async (
+      officeCode: string,
+      idBody: string,
+      career: 'teacher' | 'director' | 'officer',
+    ) => {
       const o = ids.get(officeCode)!;
       const pos = await newPosition(officeCode, career === 'director' ? 'ผู้อำนวยการสถานศึกษา' : 'ครู');
       const g = generatePerson(r, idBody, {
@@ -150,7 +234,10 @@ export async function seedDemo(h: DbHandle, opts: { peoplePerSchool?: number } =
     // Demo accounts: people (except OTEPC/agency staff, who are not in this register) and users.
     const userIds = {} as Record<DemoAccountKey, string>;
     const personIds = {} as Record<DemoAccountKey, string | null>;
-    for (const [key, a] of Object.entries(DEMO_ACCOUNTS) as [DemoAccountKey, (typeof DEMO_ACCOUNTS)[DemoAccountKey]][]) {
+    for (const [key, a] of Object.entries(DEMO_ACCOUNTS) as [
+      DemoAccountKey,
+      (typeof DEMO_ACCOUNTS)[DemoAccountKey],
+    ][]) {
       let personId: string | null = null;
       if (!['otepcController', 'agencyHead'].includes(key)) {
         const career = key === 'schoolDirector' ? 'director' : 'teacher';
@@ -165,7 +252,15 @@ export async function seedDemo(h: DbHandle, opts: { peoplePerSchool?: number } =
             career,
           });
           const [prefix, first, last] = a.name;
-          gen.items.names = [{ prefix: prefix as 'นาย', firstName: first, lastName: last, effectiveDate: gen.personal.birthDate, reference: null }];
+          gen.items.names = [
+            {
+              prefix: prefix as 'นาย',
+              firstName: first,
+              lastName: last,
+              effectiveDate: gen.personal.birthDate,
+              reference: null,
+            },
+          ];
           return insertPerson(tx, gen, o.id, pos.id);
         })();
       }
@@ -173,23 +268,60 @@ export async function seedDemo(h: DbHandle, opts: { peoplePerSchool?: number } =
       const [prefix, first, last] = a.name;
       const [u] = await tx
         .insert(schema.users)
-        .values({ nationalId: a.nationalId, personId, displayName: `${prefix}${first} ${last}`, passwordHash })
+        .values({
+          nationalId: a.nationalId,
+          personId,
+          displayName: `${prefix}${first} ${last}`,
+          passwordHash,
+        })
         .returning({ id: schema.users.id });
       userIds[key] = u!.id;
     }
 
-    const grant = async (key: DemoAccountKey, role: string, office: string, people: string[] = [], items: string[] = []) => {
+    const grant = async (
+      key: DemoAccountKey,
+      role: string,
+      office: string,
+      people: string[] = [],
+      items: string[] = [],
+    ) => {
       const [a] = await tx
         .insert(schema.roleAssignments)
-        .values({ userId: userIds[key], role, officeId: ids.get(office)!.id, startDate: '2025-10-01', reference: 'คำสั่งมอบหมาย (ข้อมูลสาธิต)' })
+        .values({
+          userId: userIds[key],
+          role,
+          officeId: ids.get(office)!.id,
+          startDate: '2025-10-01',
+          reference: 'คำสั่งมอบหมาย (ข้อมูลสาธิต)',
+        })
         .returning({ id: schema.roleAssignments.id });
-      if (people.length) await tx.insert(schema.assignmentPeople).values(people.map((personId) => ({ assignmentId: a!.id, personId })));
-      if (items.length) await tx.insert(schema.assignmentItems).values(items.map((itemKey) => ({ assignmentId: a!.id, itemKey })));
+      if (people.length)
+        await tx
+          .insert(schema.assignmentPeople)
+          .values(people.map((personId) => ({ assignmentId: a!.id, personId })));
+      if (items.length)
+        await tx
+          .insert(schema.assignmentItems)
+          .values(items.map((itemKey) => ({ assignmentId: a!.id, itemKey })));
     };
-    const assigned = [...bySchool.get('SCH-40-001')!, ...bySchool.get('SCH-40-002')!, personIds.owner!, personIds.schoolDirector!];
+    const assigned = [
+      ...bySchool.get('SCH-40-001')!,
+      ...bySchool.get('SCH-40-002')!,
+      personIds.owner!,
+      personIds.schoolDirector!,
+    ];
     await grant('officer', 'records_officer', 'SPP-KK1', assigned);
-    await grant('clerk', 'data_entry_clerk', 'SPP-KK1', [], ['training', 'research', 'studyVisits', 'abilities', 'leave']);
-    await grant('accessController', 'access_controller', 'SPP-KK1', [...bySchool.get('SCH-40-001')!, personIds.owner!]);
+    await grant(
+      'clerk',
+      'data_entry_clerk',
+      'SPP-KK1',
+      [],
+      ['training', 'research', 'studyVisits', 'abilities', 'leave'],
+    );
+    await grant('accessController', 'access_controller', 'SPP-KK1', [
+      ...bySchool.get('SCH-40-001')!,
+      personIds.owner!,
+    ]);
     await grant('certifier', 'certifier', 'SPP-KK1');
     await grant('otepcController', 'data_controller', 'OTEPC');
     await grant('schoolDirector', 'school_director', 'SCH-40-001');
@@ -197,11 +329,19 @@ export async function seedDemo(h: DbHandle, opts: { peoplePerSchool?: number } =
     await grant('provincialOfficer', 'provincial_officer', 'PEO-KK');
     await grant('agencyHead', 'agency_head', 'OBEC');
     await grant('officeController', 'data_controller', 'SPP-KK1');
-    await grant('otherOfficer', 'records_officer', 'SPM-KK', [...bySchool.get('SCH-40-101')!, personIds.otherOwner!]);
+    await grant('otherOfficer', 'records_officer', 'SPM-KK', [
+      ...bySchool.get('SCH-40-101')!,
+      personIds.otherOwner!,
+    ]);
 
     await tx.insert(schema.appMeta).values({ key: 'demo_loaded', value: new Date().toISOString() });
     await appendAudit(tx, { userId: null, name: 'seed', roles: [] }, SEED_META, [
-      { eventType: 'demo.loaded', entityType: 'system', entityId: null, data: { offices: DEMO_OFFICES.length, perSchool } },
+      {
+        eventType: 'demo.loaded',
+        entityType: 'system',
+        entityId: null,
+        data: { offices: DEMO_OFFICES.length, perSchool },
+      },
     ]);
   });
   return { loaded: true };

@@ -80,9 +80,15 @@ export const officesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       requireActor(req.ctx);
       const actor = req.ctx.actor;
-      const [o] = await req.ctx.h.db.select({ id: offices.id, path: offices.path }).from(offices).where(eq(offices.id, req.params.officeId));
+      const [o] = await req.ctx.h.db
+        .select({ id: offices.id, path: offices.path })
+        .from(offices)
+        .where(eq(offices.id, req.params.officeId));
       // Position lists belong to those who work with the office (any assignment covering it).
-      if (!o || !actor.assignments.some((a) => o.path.startsWith(a.officePath) || a.officePath.startsWith(o.path)))
+      if (
+        !o ||
+        !actor.assignments.some((a) => o.path.startsWith(a.officePath) || a.officePath.startsWith(o.path))
+      )
         throw new AppError('notFound');
       const rows = await req.ctx.h.db
         .select({
@@ -102,7 +108,10 @@ export const officesRoutes: FastifyPluginAsyncZod = async (app) => {
           positionNumber: r.positionNumber,
           title: r.title,
           vacant: r.holderPersonId === null,
-          holder: r.holderPersonId && r.holderName ? { personId: r.holderPersonId, displayName: r.holderName } : null,
+          holder:
+            r.holderPersonId && r.holderName
+              ? { personId: r.holderPersonId, displayName: r.holderName }
+              : null,
         })),
       };
     },

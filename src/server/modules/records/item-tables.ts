@@ -1,7 +1,7 @@
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { LEAVE_TYPES } from '../../../domain/record/enums.ts';
-import { type ListItemKey, LIST_ITEM_KEYS } from '../../../domain/record/items.ts';
+import { LIST_ITEM_KEYS, type ListItemKey } from '../../../domain/record/items.ts';
 import { bahtToSatang, satangToBaht } from '../../../domain/record/primitives.ts';
 import { schema } from '../../platform/db/index.ts';
 
@@ -107,7 +107,8 @@ function jsonObject(table: PgTable, alias: string): string {
     .map(([k, c]) => `'${k}', ${alias}."${c.name}"`);
   // json_build_object takes at most 100 arguments: split and merge for wide tables (leave).
   const chunks: string[] = [];
-  for (let i = 0; i < pairs.length; i += 45) chunks.push(`jsonb_build_object(${pairs.slice(i, i + 45).join(', ')})`);
+  for (let i = 0; i < pairs.length; i += 45)
+    chunks.push(`jsonb_build_object(${pairs.slice(i, i + 45).join(', ')})`);
   return chunks.join(' || ');
 }
 
@@ -124,11 +125,14 @@ export const RECORD_SQL = (() => {
     const t = ITEM_TABLES[k];
     return `'${k}', (select coalesce(jsonb_agg(${jsonObject(t, 'e')} order by ${ORDER[k]
       .split(', ')
-      .map((o) => (o.startsWith('array_position') ? o.replace(/\((array\[[^\]]+\]), (\w+)\)/, '($1, e.$2)') : `e.${o}`))
+      .map((o) =>
+        o.startsWith('array_position') ? o.replace(/\((array\[[^\]]+\]), (\w+)\)/, '($1, e.$2)') : `e.${o}`,
+      )
       .join(', ')}), '[]'::jsonb) from "${getTableName(t)}" e where e.person_id = p.id)`;
   });
   const itemChunks: string[] = [];
-  for (let i = 0; i < items.length; i += 45) itemChunks.push(`jsonb_build_object(${items.slice(i, i + 45).join(', ')})`);
+  for (let i = 0; i < items.length; i += 45)
+    itemChunks.push(`jsonb_build_object(${items.slice(i, i + 45).join(', ')})`);
   return `select jsonb_build_object(${personCols}) as person, ${itemChunks.join(' || ')} as items,
     (select jsonb_build_object('id', o.id, 'code', o.code, 'nameTh', o.name_th, 'kind', o.kind) from offices o where o.id = p.office_id) as office,
     (select jsonb_build_object('id', po.id, 'positionNumber', po.position_number, 'title', po.title) from positions po where po.id = p.position_id) as position

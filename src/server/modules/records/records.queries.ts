@@ -1,5 +1,5 @@
 import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
-import { RECORD_ITEM_KEYS, type ListItemKey, LIST_ITEM_KEYS } from '../../../domain/record/items.ts';
+import { LIST_ITEM_KEYS, type ListItemKey, RECORD_ITEM_KEYS } from '../../../domain/record/items.ts';
 import type { HistoryRow, RecordView } from '../../../domain/record/record-view.ts';
 import { retirementDate, sixtiethBirthday } from '../../../domain/retirement.ts';
 import type { Actor, PersonAccess } from '../../platform/authz/index.ts';
@@ -13,7 +13,11 @@ const { persons, offices, auditEvents } = schema;
 export type PersonRow = typeof persons.$inferSelect;
 
 /** Loads a person only if the actor may see them; otherwise null (→ 404). */
-export async function findPersonInScope(ex: Executor, actor: Actor, personId: string): Promise<PersonRow | null> {
+export async function findPersonInScope(
+  ex: Executor,
+  actor: Actor,
+  personId: string,
+): Promise<PersonRow | null> {
   if (!/^[0-9a-f-]{36}$/i.test(personId)) return null;
   const [row] = await ex
     .select()
@@ -30,7 +34,11 @@ type RecordJson = {
 };
 
 /** The full record as one round trip, filtered to the items the caller may read. */
-export async function readRecord(h: DbHandle, personId: string, access: PersonAccess): Promise<RecordView | null> {
+export async function readRecord(
+  h: DbHandle,
+  personId: string,
+  access: PersonAccess,
+): Promise<RecordView | null> {
   const [row] = await h.query<RecordJson>(RECORD_SQL, [personId]);
   if (!row) return null;
   const p = row.person as Record<string, string | number | null>;
@@ -140,7 +148,8 @@ export async function searchPeople(ex: Executor, actor: Actor, s: SearchParams) 
     conds.push(
       sql`${persons.officeId} in (select o.id from ${offices} o where o.path like (select path from ${offices} where id = ${s.officeId}) || '%')`,
     );
-  if (s.positionTitle) conds.push(ilike(persons.currentPositionTitle, `%${s.positionTitle.replace(/[\\%_]/g, '')}%`));
+  if (s.positionTitle)
+    conds.push(ilike(persons.currentPositionTitle, `%${s.positionTitle.replace(/[\\%_]/g, '')}%`));
   if (s.standing) conds.push(eq(persons.currentStanding, s.standing));
   if (s.status) conds.push(eq(persons.status, s.status));
   const where = and(...conds);

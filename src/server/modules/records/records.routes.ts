@@ -28,7 +28,13 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/me/record',
-    { schema: { tags, summary: 'ทะเบียนประวัติของตนเอง (the caller’s own record)', response: { 200: recordView } } },
+    {
+      schema: {
+        tags,
+        summary: 'ทะเบียนประวัติของตนเอง (the caller’s own record)',
+        response: { 200: recordView },
+      },
+    },
     async (req) => {
       const ctx = req.ctx;
       requireActor(ctx);
@@ -44,7 +50,14 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/people/search',
-    { schema: { tags, summary: 'ค้นหาบุคลากร (search people in scope)', body: searchBody, response: { 200: searchResult } } },
+    {
+      schema: {
+        tags,
+        summary: 'ค้นหาบุคลากร (search people in scope)',
+        body: searchBody,
+        response: { 200: searchResult },
+      },
+    },
     async (req) => {
       requireActor(req.ctx);
       return searchPeople(req.ctx.h.db, req.ctx.actor, req.body);
@@ -53,7 +66,14 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/people/:personId/record',
-    { schema: { tags, summary: 'ทะเบียนประวัติฉบับเต็ม (full record)', params: personIdParams, response: { 200: recordView } } },
+    {
+      schema: {
+        tags,
+        summary: 'ทะเบียนประวัติฉบับเต็ม (full record)',
+        params: personIdParams,
+        response: { 200: recordView },
+      },
+    },
     async (req) => {
       const ctx = req.ctx;
       requireActor(ctx);
@@ -112,7 +132,15 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
     const body = def.schema as z.ZodType<Record<string, unknown>>;
     app.post(
       `/api/v1/people/:personId/items/${item}`,
-      { schema: { tags, summary: `เพิ่มรายการ: ${label}`, params: personIdParams, body, response: { 201: entryResult } } },
+      {
+        schema: {
+          tags,
+          summary: `เพิ่มรายการ: ${label}`,
+          params: personIdParams,
+          body,
+          response: { 201: entryResult },
+        },
+      },
       async (req, reply) => {
         requireActor(req.ctx);
         const r = await addEntry(req.ctx, req.params.personId, item, req.body);
@@ -132,7 +160,14 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       async (req) => {
         requireActor(req.ctx);
-        return editEntry(req.ctx, req.params.personId, item, req.params.entryId, req.body.version, req.body.data);
+        return editEntry(
+          req.ctx,
+          req.params.personId,
+          item,
+          req.params.entryId,
+          req.body.version,
+          req.body.data,
+        );
       },
     );
     app.delete(

@@ -17,18 +17,38 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['ข้อมูลอ้างอิง (reference)'];
   app.get(
     '/api/v1/reference/addresses',
-    { config: { auth: 'public' }, schema: { tags, summary: 'จังหวัด อำเภอ ตำบล รหัสไปรษณีย์ (Thai address dataset)' } },
-    async (_req, reply) => reply.header('cache-control', 'public, max-age=86400').type('application/json').send(addressJson),
+    {
+      config: { auth: 'public' },
+      schema: { tags, summary: 'จังหวัด อำเภอ ตำบล รหัสไปรษณีย์ (Thai address dataset)' },
+    },
+    async (_req, reply) =>
+      reply.header('cache-control', 'public, max-age=86400').type('application/json').send(addressJson),
   );
 
-  const holiday = z.object({ date: z.string(), nameTh: z.string(), kind: z.string(), confidence: z.string().nullable() });
+  const holiday = z.object({
+    date: z.string(),
+    nameTh: z.string(),
+    kind: z.string(),
+    confidence: z.string().nullable(),
+  });
   app.get(
     '/api/v1/reference/holidays',
-    { schema: { tags, summary: 'วันหยุดราชการ (public holidays)', response: { 200: z.object({ items: z.array(holiday) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'วันหยุดราชการ (public holidays)',
+        response: { 200: z.object({ items: z.array(holiday) }) },
+      },
+    },
     async (req) => {
       requireActor(req.ctx);
       const items = await req.ctx.h.db
-        .select({ date: holidays.date, nameTh: holidays.nameTh, kind: holidays.kind, confidence: holidays.confidence })
+        .select({
+          date: holidays.date,
+          nameTh: holidays.nameTh,
+          kind: holidays.kind,
+          confidence: holidays.confidence,
+        })
         .from(holidays)
         .orderBy(asc(holidays.date));
       return { items };
@@ -42,14 +62,18 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'เพิ่ม/แก้ไขวันหยุด (OTEPC data controller)',
         params: z.object({ date: isoDate }),
-        body: z.object({ nameTh: text(200), kind: z.enum(['fixed', 'lunar', 'substitute', 'royal-ceremony', 'special']) }),
+        body: z.object({
+          nameTh: text(200),
+          kind: z.enum(['fixed', 'lunar', 'substitute', 'royal-ceremony', 'special']),
+        }),
         response: { 200: holiday },
       },
     },
     async (req) => {
       requireActor(req.ctx);
       const ctx = req.ctx;
-      if (!hasPermission(ctx.actor, 'reference.manage') || !isOtepcDataController(ctx.actor)) throw new AppError('forbidden');
+      if (!hasPermission(ctx.actor, 'reference.manage') || !isOtepcDataController(ctx.actor))
+        throw new AppError('forbidden');
       return ctx.h.db.transaction(async (tx) => {
         const [before] = await tx.select().from(holidays).where(eq(holidays.date, req.params.date));
         const values = {
@@ -78,17 +102,28 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/v1/reference/holidays/:date',
     {
-      schema: { tags, summary: 'ลบวันหยุด (OTEPC data controller)', params: z.object({ date: isoDate }), response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: 'ลบวันหยุด (OTEPC data controller)',
+        params: z.object({ date: isoDate }),
+        response: { 204: z.null() },
+      },
     },
     async (req, reply) => {
       requireActor(req.ctx);
       const ctx = req.ctx;
-      if (!hasPermission(ctx.actor, 'reference.manage') || !isOtepcDataController(ctx.actor)) throw new AppError('forbidden');
+      if (!hasPermission(ctx.actor, 'reference.manage') || !isOtepcDataController(ctx.actor))
+        throw new AppError('forbidden');
       await ctx.h.db.transaction(async (tx) => {
         const gone = await tx.delete(holidays).where(eq(holidays.date, req.params.date)).returning();
         if (!gone.length) throw new AppError('notFound');
         await appendAudit(tx, auditActor(ctx), ctx.meta, [
-          { eventType: 'holiday.removed', entityType: 'holiday', entityId: req.params.date, changes: [{ field: 'nameTh', from: gone[0]!.nameTh, to: null }] },
+          {
+            eventType: 'holiday.removed',
+            entityType: 'holiday',
+            entityId: req.params.date,
+            changes: [{ field: 'nameTh', from: gone[0]!.nameTh, to: null }],
+          },
         ]);
       });
       return reply.status(204).send(null);

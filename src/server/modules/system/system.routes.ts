@@ -9,7 +9,10 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ระบบ (system)'],
         summary: 'สถานะระบบ (health)',
-        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }), 503: z.unknown() },
+        response: {
+          200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }),
+          503: z.unknown(),
+        },
       },
     },
     async (req, reply) => {

@@ -70,7 +70,9 @@ export async function appendAudit(
 ): Promise<number[]> {
   if (events.length === 0) return [];
   await tx.execute(sql`select pg_advisory_xact_lock(7242001)`);
-  const last = (await tx.execute(sql`select seq, hash from audit_events order by seq desc limit 1`)) as unknown as {
+  const last = (await tx.execute(
+    sql`select seq, hash from audit_events order by seq desc limit 1`,
+  )) as unknown as {
     rows: { seq: string | number; hash: string }[];
   };
   let seq = last.rows[0] ? Number(last.rows[0].seq) : 0;

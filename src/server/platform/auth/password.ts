@@ -10,13 +10,34 @@ export const PASSWORD_MIN = 15;
 export const PASSWORD_MAX = 256;
 
 /** OWASP Password Storage Cheat Sheet minimum for Argon2id: m=19 MiB, t=2, p=1. */
-const ARGON2_OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const ARGON2_OPTIONS = {
+  algorithm: 2 /* Argon2id */,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 const COMMON = new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
 /** Words about this system and its users that make a password guessable (ASVS 6.2.11). */
-const CONTEXT_WORDS = ['khru', 'kru', 'ครู', 'otepc', 'kks16', 'ks16', 'กคศ', 'hrms', 'teacher', 'password', 'รหัสผ่าน'];
+const CONTEXT_WORDS = [
+  'khru',
+  'kru',
+  'ครู',
+  'otepc',
+  'kks16',
+  'ks16',
+  'กคศ',
+  'hrms',
+  'teacher',
+  'password',
+  'รหัสผ่าน',
+];
 
-export type PasswordProblem = 'err.password.short' | 'err.password.long' | 'err.password.blocked' | 'err.password.context';
+export type PasswordProblem =
+  | 'err.password.short'
+  | 'err.password.long'
+  | 'err.password.blocked'
+  | 'err.password.context';
 
 /** Returns the rule a new password breaks, or null. Counts Unicode code points, not bytes. */
 export function passwordProblem(password: string, nationalId?: string): PasswordProblem | null {

@@ -50,12 +50,23 @@ export type LoadedSession = { actor: Actor; csrfToken: string };
  * and the user's status. Role assignments are read fresh on every request, so a revoked or
  * expired assignment stops working at the next request (ASVS 8.3.2).
  */
-export async function loadSession(ex: Executor, cfg: Config, token: string, now = new Date()): Promise<LoadedSession | null> {
+export async function loadSession(
+  ex: Executor,
+  cfg: Config,
+  token: string,
+  now = new Date(),
+): Promise<LoadedSession | null> {
   const id = tokenId(token);
   const [row] = await ex
     .select({
       s: sessions,
-      u: { id: users.id, personId: users.personId, nationalId: users.nationalId, displayName: users.displayName, status: users.status },
+      u: {
+        id: users.id,
+        personId: users.personId,
+        nationalId: users.nationalId,
+        displayName: users.displayName,
+        status: users.status,
+      },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -84,7 +95,11 @@ export async function loadSession(ex: Executor, cfg: Config, token: string, now 
 }
 
 /** Assignments in force today: started, not ended, not revoked. */
-export async function loadActiveAssignments(ex: Executor, userId: string, today: string): Promise<Actor['assignments']> {
+export async function loadActiveAssignments(
+  ex: Executor,
+  userId: string,
+  today: string,
+): Promise<Actor['assignments']> {
   const rows = await ex
     .select({
       id: roleAssignments.id,
@@ -93,7 +108,9 @@ export async function loadActiveAssignments(ex: Executor, userId: string, today:
       officePath: offices.path,
       officeKind: offices.kind,
       provinceCode: offices.provinceCode,
-      items: sql<string[] | null>`(select array_agg(${assignmentItems.itemKey}) from ${assignmentItems} where ${assignmentItems.assignmentId} = ${roleAssignments.id})`,
+      items: sql<
+        string[] | null
+      >`(select array_agg(${assignmentItems.itemKey}) from ${assignmentItems} where ${assignmentItems.assignmentId} = ${roleAssignments.id})`,
     })
     .from(roleAssignments)
     .innerJoin(offices, eq(offices.id, roleAssignments.officeId))
@@ -117,7 +134,11 @@ export async function revokeSession(ex: Executor, sessionId: string): Promise<vo
 }
 
 /** Ends every open session of a user (password change, disabling an account). */
-export async function revokeUserSessions(ex: Executor, userId: string, exceptSessionId?: string): Promise<void> {
+export async function revokeUserSessions(
+  ex: Executor,
+  userId: string,
+  exceptSessionId?: string,
+): Promise<void> {
   await ex
     .update(sessions)
     .set({ revokedAt: new Date().toISOString() })

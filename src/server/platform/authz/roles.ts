@@ -34,7 +34,13 @@ export type Permission =
  */
 export const ROLE_DEFS: Record<
   Role,
-  { scope: 'office' | 'assigned' | 'province'; permissions: Permission[]; itemRestricted?: true; th: string; en: string }
+  {
+    scope: 'office' | 'assigned' | 'province';
+    permissions: Permission[];
+    itemRestricted?: true;
+    th: string;
+    en: string;
+  }
 > = {
   records_officer: {
     scope: 'assigned',
@@ -67,7 +73,12 @@ export const ROLE_DEFS: Record<
     th: 'ผู้ควบคุมข้อมูลทะเบียนประวัติ',
     en: 'Data controller',
   },
-  school_director: { scope: 'office', permissions: ['record.read'], th: 'ผู้อำนวยการสถานศึกษา', en: 'School director' },
+  school_director: {
+    scope: 'office',
+    permissions: ['record.read'],
+    th: 'ผู้อำนวยการสถานศึกษา',
+    en: 'School director',
+  },
   district_director: {
     scope: 'office',
     permissions: ['record.read'],

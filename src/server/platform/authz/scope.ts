@@ -1,6 +1,6 @@
 import { and, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
-import type { AllowedActions } from '../../../domain/record/record-view.ts';
 import { RECORD_ITEM_KEYS, type RecordItemKey } from '../../../domain/record/items.ts';
+import type { AllowedActions } from '../../../domain/record/record-view.ts';
 import type { Executor } from '../db/index.ts';
 import { schema } from '../db/index.ts';
 import type { Actor } from './actor.ts';
@@ -15,7 +15,9 @@ const { persons, offices, assignmentPeople } = schema;
 export function personScope(actor: Actor): SQL {
   const conds: SQL[] = [];
   if (actor.personId) conds.push(eq(persons.id, actor.personId));
-  const paths = actor.assignments.filter((a) => ROLE_DEFS[a.role].scope === 'office').map((a) => a.officePath);
+  const paths = actor.assignments
+    .filter((a) => ROLE_DEFS[a.role].scope === 'office')
+    .map((a) => a.officePath);
   if (paths.length)
     conds.push(
       inArray(
@@ -23,7 +25,9 @@ export function personScope(actor: Actor): SQL {
         sql`(select ${offices.id} from ${offices} where ${or(...[...new Set(paths)].map((p) => like(offices.path, `${p}%`)))})`,
       ),
     );
-  const assignedIds = actor.assignments.filter((a) => ROLE_DEFS[a.role].scope === 'assigned').map((a) => a.id);
+  const assignedIds = actor.assignments
+    .filter((a) => ROLE_DEFS[a.role].scope === 'assigned')
+    .map((a) => a.id);
   if (assignedIds.length)
     conds.push(
       sql`exists (select 1 from ${assignmentPeople} where ${assignmentPeople.personId} = ${persons.id} and ${inArray(assignmentPeople.assignmentId, assignedIds)})`,
@@ -65,14 +69,21 @@ export async function personAccess(
       .from(offices)
       .where(eq(offices.id, person.officeId));
   }
-  const assignedIds = actor.assignments.filter((a) => ROLE_DEFS[a.role].scope === 'assigned').map((a) => a.id);
+  const assignedIds = actor.assignments
+    .filter((a) => ROLE_DEFS[a.role].scope === 'assigned')
+    .map((a) => a.id);
   const assignedHere = new Set(
     assignedIds.length
       ? (
           await ex
             .select({ id: assignmentPeople.assignmentId })
             .from(assignmentPeople)
-            .where(and(eq(assignmentPeople.personId, person.id), inArray(assignmentPeople.assignmentId, assignedIds)))
+            .where(
+              and(
+                eq(assignmentPeople.personId, person.id),
+                inArray(assignmentPeople.assignmentId, assignedIds),
+              ),
+            )
         ).map((r) => r.id)
       : [],
   );
@@ -87,7 +98,8 @@ export async function personAccess(
     if (!reaches) continue;
     const items = def.itemRestricted ? a.items : RECORD_ITEM_KEYS;
     if (def.permissions.includes('record.read')) for (const k of items) read.add(k);
-    if (def.permissions.includes('record.edit') && person.status === 'active') for (const k of items) edit.add(k);
+    if (def.permissions.includes('record.edit') && person.status === 'active')
+      for (const k of items) edit.add(k);
   }
   // Nobody changes their own record through an officer's role: the owner asks for a correction
   // (ข้อ 4.1) and someone else records it — no self-approval path (separation of duties).

@@ -23,7 +23,10 @@ export interface DbHandle {
   dumpDataDir?: () => Promise<Blob>;
 }
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../db/migrations');
+export const MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../db/migrations',
+);
 
 export type OpenOptions =
   | { kind: 'postgres'; url: string; poolSize?: number }

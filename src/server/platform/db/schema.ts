@@ -440,7 +440,10 @@ export const users = pgTable(
     lastLoginAt: ts('last_login_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_national_id_uq').on(t.nationalId), uniqueIndex('users_person_uq').on(t.personId)],
+  (t) => [
+    uniqueIndex('users_national_id_uq').on(t.nationalId),
+    uniqueIndex('users_person_uq').on(t.personId),
+  ],
 );
 
 export const sessions = pgTable(
@@ -487,7 +490,10 @@ export const roleAssignments = pgTable(
     revokedBy: uuid('revoked_by'),
     revokeReason: text('revoke_reason'),
   },
-  (t) => [index('role_assignments_user_idx').on(t.userId), index('role_assignments_office_idx').on(t.officeId)],
+  (t) => [
+    index('role_assignments_user_idx').on(t.userId),
+    index('role_assignments_office_idx').on(t.officeId),
+  ],
 );
 
 /** People assigned to an officer's (or access controller's) assignment (ข้อ 6.1.2, 6.1.4). */
@@ -501,7 +507,10 @@ export const assignmentPeople = pgTable(
       .notNull()
       .references(() => persons.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.assignmentId, t.personId] }), index('assignment_people_person_idx').on(t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.assignmentId, t.personId] }),
+    index('assignment_people_person_idx').on(t.personId),
+  ],
 );
 
 /** Record items assigned to a clerk (ข้อ 6.1.3). */

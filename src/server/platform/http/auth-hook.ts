@@ -22,7 +22,12 @@ export function setSessionCookie(reply: FastifyReply, cfg: Config, token: string
 }
 
 export function clearSessionCookie(reply: FastifyReply, cfg: Config) {
-  void reply.clearCookie(sessionCookieName(cfg), { path: '/', httpOnly: true, secure: cfg.cookieSecure, sameSite: 'strict' });
+  void reply.clearCookie(sessionCookieName(cfg), {
+    path: '/',
+    httpOnly: true,
+    secure: cfg.cookieSecure,
+    sameSite: 'strict',
+  });
 }
 
 /**
@@ -61,6 +66,7 @@ export function registerAuthHook(app: FastifyInstance, h: DbHandle, cfg: Config)
     if (req.routeOptions.config?.auth === 'public') return;
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     if (!req.ctx.actor) throw new AppError('unauthenticated');
-    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== req.csrfToken) throw new AppError('csrf');
+    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== req.csrfToken)
+      throw new AppError('csrf');
   });
 }

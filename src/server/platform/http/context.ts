@@ -26,7 +26,11 @@ export function requireActor(ctx: Ctx): asserts ctx is AuthedCtx {
 export function auditActor(ctx: Ctx): AuditActor {
   return ctx.actor
     ? { userId: ctx.actor.userId, name: ctx.actor.displayName, roles: actorRoles(ctx.actor) }
-    : { userId: null, name: ctx.meta.source === 'web' || ctx.meta.source === 'api' ? 'anonymous' : ctx.meta.source, roles: [] };
+    : {
+        userId: null,
+        name: ctx.meta.source === 'web' || ctx.meta.source === 'api' ? 'anonymous' : ctx.meta.source,
+        roles: [],
+      };
 }
 
 declare module 'fastify' {

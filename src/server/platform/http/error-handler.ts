@@ -35,7 +35,10 @@ export function registerErrorHandler(app: FastifyInstance) {
       fields = fieldsFromIssues(err.issues as Issue[], lang);
     } else if (err instanceof AppError) {
       code = err.code;
-      fields = err.fields.map((f) => ({ ...f, message: fieldMessage(f.field, f.messageKey, lang, LEAVE_TYPE_LABELS) }));
+      fields = err.fields.map((f) => ({
+        ...f,
+        message: fieldMessage(f.field, f.messageKey, lang, LEAVE_TYPE_LABELS),
+      }));
     } else if (err.statusCode === 429) {
       code = 'tooManyRequests';
     } else if (err.statusCode === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE') {
@@ -49,11 +52,14 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     const status = ERROR_CODES[code].status;
     if (status >= 500) req.log.error({ err }, 'unhandled error');
-    else if (status === 403 || status === 401) req.log.info({ code, route: req.routeOptions.url }, 'access denied');
+    else if (status === 403 || status === 401)
+      req.log.info({ code, route: req.routeOptions.url }, 'access denied');
     void reply.status(status).send({ error: { code, message: messageFor(code, lang), fields } });
   });
   app.setNotFoundHandler((req, reply) => {
     const lang = req.ctx?.lang ?? 'th';
-    void reply.status(404).send({ error: { code: 'notFound', message: messageFor('notFound', lang), fields: [] } });
+    void reply
+      .status(404)
+      .send({ error: { code: 'notFound', message: messageFor('notFound', lang), fields: [] } });
   });
 }

@@ -2,7 +2,11 @@ import type { Lang } from '../../../domain/i18n/messages.ts';
 
 /** Error codes → HTTP status and the Thai/English message shown to the user. */
 export const ERROR_CODES = {
-  validation: { status: 400, th: 'ข้อมูลไม่ถูกต้อง กรุณาตรวจสอบช่องที่ระบุ', en: 'Invalid input; check the fields named' },
+  validation: {
+    status: 400,
+    th: 'ข้อมูลไม่ถูกต้อง กรุณาตรวจสอบช่องที่ระบุ',
+    en: 'Invalid input; check the fields named',
+  },
   unauthenticated: { status: 401, th: 'กรุณาเข้าสู่ระบบ', en: 'Please sign in' },
   badCredentials: {
     status: 401,

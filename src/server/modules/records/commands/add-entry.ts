@@ -7,7 +7,12 @@ import { diff, finishRecordChange, loadForEdit } from './shared.ts';
 import { validateAgainstData } from './validate-entry.ts';
 
 /** Adds an entry to a list item of the record; one transaction with its audit event. */
-export async function addEntry(ctx: AuthedCtx, personId: string, item: ListItemKey, data: Record<string, unknown>) {
+export async function addEntry(
+  ctx: AuthedCtx,
+  personId: string,
+  item: ListItemKey,
+  data: Record<string, unknown>,
+) {
   return ctx.h.db.transaction(async (tx) => {
     await loadForEdit(tx, ctx, personId, item);
     await validateAgainstData(tx, personId, item, data, null);

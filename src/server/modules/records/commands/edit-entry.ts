@@ -38,13 +38,25 @@ export async function editEntry(
     }
     const [row] = await tx
       .update(table)
-      .set({ ...toRow(item, data), version: sql`${table.version} + 1`, updatedAt: new Date().toISOString() } as never)
+      .set({
+        ...toRow(item, data),
+        version: sql`${table.version} + 1`,
+        updatedAt: new Date().toISOString(),
+      } as never)
       .where(and(eq(table.id, entryId), eq(table.version, version)))
       .returning();
     if (!row) throw new AppError('conflict');
     const entry = fromRow(item, row as Record<string, unknown>);
     const changes = diff(item, fromRow(item, before as Record<string, unknown>), entry);
-    const recordVersion = await finishRecordChange(tx, ctx, personId, item, 'record.entry.edited', entryId, changes);
+    const recordVersion = await finishRecordChange(
+      tx,
+      ctx,
+      personId,
+      item,
+      'record.entry.edited',
+      entryId,
+      changes,
+    );
     return { entry, recordVersion };
   });
 }

@@ -37,7 +37,15 @@ export async function editPersonal(
       .where(and(eq(persons.id, personId), eq(persons.version, version)))
       .returning({ version: persons.version });
     if (!row) throw new AppError('conflict');
-    const recordVersion = await finishRecordChange(tx, ctx, personId, 'personal', 'record.personal.edited', personId, changes);
+    const recordVersion = await finishRecordChange(
+      tx,
+      ctx,
+      personId,
+      'personal',
+      'record.personal.edited',
+      personId,
+      changes,
+    );
     return { version: row.version, recordVersion };
   });
 }

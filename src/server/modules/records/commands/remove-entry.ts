@@ -9,7 +9,13 @@ import { diff, finishRecordChange, loadForEdit } from './shared.ts';
  * Removes one entry (at `version`). The removed values stay in the audit trail and item 27, so
  * nothing is lost. A person keeps at least one name; a penalty with later changes stays.
  */
-export async function removeEntry(ctx: AuthedCtx, personId: string, item: ListItemKey, entryId: string, version: number) {
+export async function removeEntry(
+  ctx: AuthedCtx,
+  personId: string,
+  item: ListItemKey,
+  entryId: string,
+  version: number,
+) {
   return ctx.h.db.transaction(async (tx) => {
     await loadForEdit(tx, ctx, personId, item);
     const table = ITEM_TABLES[item];
@@ -21,7 +27,8 @@ export async function removeEntry(ctx: AuthedCtx, personId: string, item: ListIt
     if (before.version !== version) throw new AppError('conflict');
     if (item === 'names') {
       const names = await tx.select({ id: table.id }).from(table).where(eq(table.personId, personId));
-      if (names.length <= 1) throw new AppError('validation', [{ field: 'firstName', messageKey: 'err.required' }]);
+      if (names.length <= 1)
+        throw new AppError('validation', [{ field: 'firstName', messageKey: 'err.required' }]);
     }
     if (item === 'discipline') {
       const t = ITEM_TABLES.discipline;
@@ -34,7 +41,15 @@ export async function removeEntry(ctx: AuthedCtx, personId: string, item: ListIt
       .returning({ id: table.id });
     if (deleted.length === 0) throw new AppError('conflict');
     const changes = diff(item, fromRow(item, before as Record<string, unknown>), null);
-    const recordVersion = await finishRecordChange(tx, ctx, personId, item, 'record.entry.removed', entryId, changes);
+    const recordVersion = await finishRecordChange(
+      tx,
+      ctx,
+      personId,
+      item,
+      'record.entry.removed',
+      entryId,
+      changes,
+    );
     return { recordVersion };
   });
 }

@@ -7,8 +7,8 @@ import type { Tx } from '../../../platform/db/index.ts';
 import { schema } from '../../../platform/db/index.ts';
 import { type AuthedCtx, auditActor } from '../../../platform/http/context.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { findPersonInScope, type PersonRow } from '../records.queries.ts';
 import { dataFields } from '../item-tables.ts';
+import { findPersonInScope, type PersonRow } from '../records.queries.ts';
 
 const { persons, personNames, personService } = schema;
 

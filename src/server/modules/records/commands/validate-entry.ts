@@ -27,14 +27,22 @@ export async function validateAgainstData(
     if (problem) fail(problem === 'err.address.tambon' ? 'tambonCode' : 'postcode', problem);
   }
   if (item === 'service' && data.officeId) {
-    const [o] = await tx.select({ id: schema.offices.id }).from(schema.offices).where(eq(schema.offices.id, String(data.officeId)));
+    const [o] = await tx
+      .select({ id: schema.offices.id })
+      .from(schema.offices)
+      .where(eq(schema.offices.id, String(data.officeId)));
     if (!o) fail('officeId', 'err.invalid');
   }
   if (item === 'discipline' && data.amendsId) {
     const [d] = await tx
       .select({ id: schema.personDiscipline.id })
       .from(schema.personDiscipline)
-      .where(and(eq(schema.personDiscipline.id, String(data.amendsId)), eq(schema.personDiscipline.personId, personId)));
+      .where(
+        and(
+          eq(schema.personDiscipline.id, String(data.amendsId)),
+          eq(schema.personDiscipline.personId, personId),
+        ),
+      );
     if (!d || d.id === entryId) fail('amendsId', 'err.invalid');
   }
   if (item === 'photos') {
@@ -42,6 +50,6 @@ export async function validateAgainstData(
       .select({ id: schema.documents.id, mime: schema.documents.mime })
       .from(schema.documents)
       .where(and(eq(schema.documents.id, String(data.documentId)), eq(schema.documents.personId, personId)));
-    if (!d || !d.mime.startsWith('image/')) fail('documentId', 'err.invalid');
+    if (!d?.mime.startsWith('image/')) fail('documentId', 'err.invalid');
   }
 }
