@@ -87,6 +87,7 @@ export const STRINGS = {
   no: { th: 'ไม่ใช่', en: 'No' },
   domestic: { th: 'ในประเทศ', en: 'Domestic' },
   abroad: { th: 'ต่างประเทศ', en: 'Abroad' },
+  leaveType: { th: 'ประเภทการลา', en: 'Type of leave' },
   times: { th: 'ครั้ง', en: 'times' },
   days: { th: 'วัน', en: 'days' },
   personalReadOnly: { th: 'ข้อมูลส่วนตัว', en: 'Personal data' },

@@ -26,11 +26,20 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-export type Session = { context: BrowserContext; page: Page; errors: string[]; apiCalls: { url: string; status: number }[] };
+export type Session = {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+  apiCalls: { url: string; status: number }[];
+};
 
 /** A fresh browser context (no cookies) that records page errors and API responses. */
 export async function newSession(browser: Browser, baseURL: string): Promise<Session> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 }, locale: 'th-TH' });
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1366, height: 900 },
+    locale: 'th-TH',
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   const apiCalls: { url: string; status: number }[] = [];

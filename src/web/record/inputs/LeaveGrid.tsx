@@ -15,7 +15,7 @@ export function LeaveGrid() {
       pagination={false}
       dataSource={rows}
       columns={[
-        { key: 'type', title: '', render: (_v, r) => LEAVE_TYPE_LABELS[r.key][lang] },
+        { key: 'type', title: t('leaveType'), render: (_v, r) => LEAVE_TYPE_LABELS[r.key][lang] },
         {
           key: 'times',
           title: t('times'),

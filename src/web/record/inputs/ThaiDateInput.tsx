@@ -52,7 +52,11 @@ export function ThaiDateInput({ id, value, onChange, picker = 'date', ...rest }:
       <Input
         id={id}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          // The clear button (or deleting everything) empties the value at once.
+          if (e.target.value === '' && value) onChange?.(null);
+        }}
         onBlur={commit}
         onPressEnter={(e) => {
           e.preventDefault();

@@ -108,7 +108,7 @@ export function ItemSection<T extends AnyEntry>({
         {
           key: '_actions',
           title: t('actions'),
-          width: 84,
+          width: 72,
           className: 'no-print',
           render: (_v, r) => <EntryActions item={item} entry={r} />,
         },

@@ -44,6 +44,9 @@ const money = (key: string) => (r: AnyEntry) => (
 );
 const monthRange = (lang: Lang) => (r: AnyEntry) => fmtMonthRange(s(r.from), s(r.to), lang);
 const dateRange = (lang: Lang) => (r: AnyEntry) => fmtDateRange(s(r.from), s(r.to) || null, lang);
+/** ตำแหน่งประเภท without the repeated "สายงาน" so that it fits the narrow column of the form. */
+const positionType = (lang: Lang) => (r: AnyEntry) =>
+  label(POSITION_TYPE_LABELS, r.positionType, lang).replace(/^สายงาน/, '');
 const MONTH_RANGE = ['ตั้งแต่ - ถึง (เดือน ปี)', 'From - to (month, year)'] as const;
 const DATE_RANGE = ['ตั้งแต่ - ถึง (วัน เดือน ปี)', 'From - to (date)'] as const;
 
@@ -66,7 +69,7 @@ export function itemColumns(item: ListItemKey, lang: Lang): ColumnsType<AnyEntry
       ];
     case 'service':
       return [
-        col('effectiveDate', 'วัน เดือน ปี', 'Date', lang, (r) => fmtDate(s(r.effectiveDate), lang), 96),
+        col('effectiveDate', 'วัน เดือน ปี', 'Date', lang, (r) => fmtDate(s(r.effectiveDate), lang), 92),
         col(
           'positionTitle',
           'ตำแหน่ง/ส่วนราชการ / หน่วยงานการศึกษา',
@@ -80,13 +83,11 @@ export function itemColumns(item: ListItemKey, lang: Lang): ColumnsType<AnyEntry
           ),
           240,
         ),
-        col('standing', 'วิทยฐานะ', 'Standing', lang, (r) => label(STANDING_LABELS, r.standing, lang)),
-        col('positionNumber', 'เลขที่ ตำแหน่ง', 'Position no.', lang),
-        col('positionType', 'ตำแหน่ง ประเภท', 'Position type', lang, (r) =>
-          label(POSITION_TYPE_LABELS, r.positionType, lang),
-        ),
-        col('rankLevel', 'อันดับ/ ระดับ', 'Rank/ level', lang),
-        col('salary', 'อัตรา เงินเดือน', 'Salary', lang, money('salary')),
+        col('standing', 'วิทยฐานะ', 'Standing', lang, (r) => label(STANDING_LABELS, r.standing, lang), 92),
+        col('positionNumber', 'เลขที่ ตำแหน่ง', 'Position no.', lang, undefined, 58),
+        col('positionType', 'ตำแหน่ง ประเภท', 'Position type', lang, positionType(lang), 96),
+        col('rankLevel', 'อันดับ/ ระดับ', 'Rank/ level', lang, undefined, 66),
+        col('salary', 'อัตรา เงินเดือน', 'Salary', lang, money('salary'), 82),
         col(
           'positionAllowance',
           'เงินประจำ ตำแหน่ง/ เงินวิทยฐานะ/ ค่าตอบแทน',
@@ -95,11 +96,12 @@ export function itemColumns(item: ListItemKey, lang: Lang): ColumnsType<AnyEntry
           (r) => (
             <>
               {money('positionAllowance')(r)}
-              {r.compensation ? <div>{money('compensation')(r)}</div> : null}
+              {r.compensation ? money('compensation')(r) : null}
             </>
           ),
+          100,
         ),
-        col('otherSpecialPay', 'เงินเพิ่ม พิเศษอื่นๆ', 'Other special pay', lang, money('otherSpecialPay')),
+        col('otherSpecialPay', 'เงินเพิ่ม พิเศษอื่นๆ', 'Other special pay', lang, money('otherSpecialPay'), 76),
         col('referenceDocument', 'เอกสารอ้างอิง', 'Reference', lang, undefined, 170),
       ];
     case 'training':
