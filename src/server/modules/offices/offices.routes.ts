@@ -84,7 +84,7 @@ export const officesRoutes: FastifyPluginAsyncZod = async (app) => {
         .select({ id: offices.id, path: offices.path })
         .from(offices)
         .where(eq(offices.id, req.params.officeId));
-      // Position lists belong to those who work with the office (any assignment covering it).
+      // Position lists belong to those whose assignment covers the office (it or an office above it).
       if (
         !o ||
         !actor.assignments.some((a) => o.path.startsWith(a.officePath) || a.officePath.startsWith(o.path))
