@@ -567,3 +567,6 @@ export const auditEvents = pgTable(
     index('audit_events_entity_idx').on(t.entityType, t.entityId),
   ],
 );
+
+// ---------------------------------------------------------------- issued documents and requests (modules/documents)
+export * from './schema-documents.ts';
