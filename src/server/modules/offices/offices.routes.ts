@@ -85,10 +85,7 @@ export const officesRoutes: FastifyPluginAsyncZod = async (app) => {
         .from(offices)
         .where(eq(offices.id, req.params.officeId));
       // Position lists belong to those whose assignment covers the office (it or an office above it).
-      if (
-        !o ||
-        !actor.assignments.some((a) => o.path.startsWith(a.officePath) || a.officePath.startsWith(o.path))
-      )
+      if (!o || !actor.assignments.some((a) => o.path.startsWith(a.officePath)))
         throw new AppError('notFound');
       const rows = await req.ctx.h.db
         .select({
