@@ -570,3 +570,6 @@ export const auditEvents = pgTable(
 
 // ---------------------------------------------------------------- issued documents and requests (modules/documents)
 export * from './schema-documents.ts';
+
+// ---------------------------------------------------------------- workflows (src/server/modules/workflows)
+export * from './schema-workflows.ts';

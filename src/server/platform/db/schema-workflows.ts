@@ -1,0 +1,71 @@
+/**
+ * Workflows (ระเบียบ ก.ค.ศ. คู่มือ ข้อ 3–5): one row per case, one row per step taken. The steps
+ * table is the case's history — who, when, which decision, the reason and the signature evidence.
+ */
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { offices, persons, users } from './schema.ts';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+const day = (name: string) => date(name, { mode: 'string' });
+
+export const workflowCases = pgTable(
+  'workflow_cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** A key of WORKFLOWS (src/domain/workflow/definitions.ts). */
+    kind: text('kind').notNull(),
+    status: text('status').notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    /** The person's office when the case was opened: whose officers act on it. */
+    officeId: uuid('office_id').references(() => offices.id),
+    filedBy: uuid('filed_by')
+      .notNull()
+      .references(() => users.id),
+    /** Case-specific content (requested changes, attachments' document ids, order data). */
+    data: jsonb('data').notNull().$type<Record<string, unknown>>(),
+    /** When the current status was entered, and its business-day deadline (null: none). */
+    statusSince: ts('status_since').notNull().defaultNow(),
+    stepDueDate: day('step_due_date'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    closedAt: ts('closed_at'),
+  },
+  (t) => [
+    index('workflow_cases_person_idx').on(t.personId),
+    index('workflow_cases_open_idx').on(t.status).where(sql`${t.closedAt} is null`),
+  ],
+);
+
+export const workflowSteps = pgTable(
+  'workflow_steps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => workflowCases.id),
+    seq: integer('seq').notNull(),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    actorUserId: uuid('actor_user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The workflow role the actor acted in. */
+    actorRole: text('actor_role').notNull(),
+    at: ts('at').notNull().defaultNow(),
+    /** submit | approve | return | reject | apply | … (the action's decision). */
+    decision: text('decision').notNull(),
+    reason: text('reason'),
+    /** Approval reference (มติ ก.ค.ศ., อ.ก.ค.ศ. …) where the step needs one. */
+    reference: text('reference'),
+    /** The personal signature evidence of this step, when signed (signatures table). */
+    signatureId: uuid('signature_id'),
+    /** Deadline of the status this step left, and whether the step was taken after it. */
+    dueDate: day('due_date'),
+    late: boolean('late').notNull().default(false),
+  },
+  (t) => [uniqueIndex('workflow_steps_case_seq_uq').on(t.caseId, t.seq)],
+);
