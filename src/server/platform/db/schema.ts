@@ -89,6 +89,13 @@ export const persons = pgTable(
     /** วิทยฐานะ and position title of the latest service entry, for search. */
     currentStanding: text('current_standing'),
     currentPositionTitle: text('current_position_title'),
+    /**
+     * Character bigrams and trigrams of search_name (khru_grams, migration 0004): the GIN-indexed
+     * key for Thai substring search, which pg_trgm cannot index under C-locale databases (ADR 0106).
+     */
+    searchGrams: text('search_grams')
+      .array()
+      .generatedAlwaysAs(sql`khru_grams(search_name)`),
     lastOwnerReviewAt: ts('last_owner_review_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -97,6 +104,10 @@ export const persons = pgTable(
     uniqueIndex('persons_national_id_uq').on(t.nationalId),
     index('persons_office_idx').on(t.officeId),
     index('persons_search_name_idx').on(sql`${t.searchName} text_pattern_ops`),
+    // Search at scale (ADR 0106): Thai substring, position and standing answer from indexes.
+    index('persons_search_grams_idx').using('gin', t.searchGrams),
+    index('persons_position_title_idx').on(sql`${t.currentPositionTitle} text_pattern_ops`),
+    index('persons_standing_idx').on(t.currentStanding),
   ],
 );
 
@@ -573,3 +584,6 @@ export * from './schema-documents.ts';
 
 // ---------------------------------------------------------------- workflows (src/server/modules/workflows)
 export * from './schema-workflows.ts';
+
+// ---------------------------------------------------------------- bulk import checkpoints (modules/exchange)
+export * from './schema-exchange.ts';
