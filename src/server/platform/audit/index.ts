@@ -1,2 +1,3 @@
 export * from './audit.ts';
+export * from './bulk.ts';
 export * from './verify.ts';
