@@ -93,9 +93,7 @@ export const persons = pgTable(
      * Character bigrams and trigrams of search_name (khru_grams, migration 0004): the GIN-indexed
      * key for Thai substring search, which pg_trgm cannot index under C-locale databases (ADR 0106).
      */
-    searchGrams: text('search_grams')
-      .array()
-      .generatedAlwaysAs(sql`khru_grams(search_name)`),
+    searchGrams: text('search_grams').array().generatedAlwaysAs(sql`khru_grams(search_name)`),
     lastOwnerReviewAt: ts('last_owner_review_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -581,9 +579,7 @@ export const auditEvents = pgTable(
 
 // ---------------------------------------------------------------- issued documents and requests (modules/documents)
 export * from './schema-documents.ts';
-
-// ---------------------------------------------------------------- workflows (src/server/modules/workflows)
-export * from './schema-workflows.ts';
-
 // ---------------------------------------------------------------- bulk import checkpoints (modules/exchange)
 export * from './schema-exchange.ts';
+// ---------------------------------------------------------------- workflows (src/server/modules/workflows)
+export * from './schema-workflows.ts';
