@@ -22,6 +22,23 @@ const schema = z.object({
   /** Trust X-Forwarded-For only behind a known reverse proxy. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOGIN_MAX_PER_CLIENT_PER_15MIN: z.coerce.number().int().positive().default(50),
+  /** Office seal: a PKCS#12 file (and its password); unset → the development CA under DATA_DIR/keys. */
+  SIGNING_P12: z.string().optional(),
+  SIGNING_P12_PASSWORD: z.string().optional(),
+  /** RFC 3161 timestamp authority (PAdES B-T); unset → B-B. */
+  TSA_URL: z.string().url().optional(),
+  /** Base URL printed in QR codes (…/verify?t=); defaults to http://localhost:PORT. */
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  /** Document store: local folder DATA_DIR/store, or an S3-compatible bucket. */
+  STORAGE: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_PREFIX: z.string().default(''),
+  UPLOAD_MAX_MB: z.coerce.number().positive().default(20),
+  VERIFY_MAX_PER_MINUTE: z.coerce.number().int().positive().default(60),
 });
 
 export type Config = Readonly<{
@@ -36,6 +53,21 @@ export type Config = Readonly<{
   cookieSecure: boolean;
   trustProxy: boolean;
   loginMaxPerClient: number;
+  signingP12: string | undefined;
+  signingP12Password: string | undefined;
+  tsaUrl: string | undefined;
+  publicBaseUrl: string;
+  storage: 'local' | 's3';
+  s3: {
+    endpoint?: string;
+    region: string;
+    bucket?: string;
+    accessKeyId?: string;
+    secretAccessKey?: string;
+    prefix: string;
+  };
+  uploadMaxBytes: number;
+  verifyMaxPerMinute: number;
 }>;
 
 /** The only reader of process.env: validated, frozen. */
@@ -53,6 +85,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cookieSecure: e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
     loginMaxPerClient: e.LOGIN_MAX_PER_CLIENT_PER_15MIN,
+    signingP12: e.SIGNING_P12,
+    signingP12Password: e.SIGNING_P12_PASSWORD,
+    tsaUrl: e.TSA_URL,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    storage: e.STORAGE,
+    s3: {
+      endpoint: e.S3_ENDPOINT,
+      region: e.S3_REGION,
+      bucket: e.S3_BUCKET,
+      accessKeyId: e.S3_ACCESS_KEY_ID,
+      secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+      prefix: e.S3_PREFIX,
+    },
+    uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+    verifyMaxPerMinute: e.VERIFY_MAX_PER_MINUTE,
     ...overrides,
   });
 }

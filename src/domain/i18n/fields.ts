@@ -91,6 +91,10 @@ export const FIELD_LABELS: Record<string, { th: string; en: string }> = {
   itemKeys: { th: 'รายการที่มอบหมาย', en: 'Assigned items' },
   q: { th: 'คำค้น', en: 'Search text' },
   page_: { th: 'หน้า', en: 'Page' },
+  file: { th: 'ไฟล์', en: 'File' },
+  fileName: { th: 'ชื่อไฟล์', en: 'File name' },
+  purpose: { th: 'วัตถุประสงค์', en: 'Purpose' },
+  requestId: { th: 'คำขอ', en: 'Request' },
 };
 
 /** Label for a dotted field path such as "sick.days" → "ลาป่วย: วัน". */

@@ -6,6 +6,10 @@ export type Lang = 'th' | 'en';
 
 export const messages = {
   'err.required': { th: 'ต้องกรอก', en: 'is required' },
+  'err.mixedAuthority': {
+    th: 'การแก้ไขวันเกิดหรือวันบรรจุต้องยื่นคำขอแยกจากรายการอื่น (ข้อ 4.2.1, 4.2.2)',
+    en: 'A date of birth or appointment date must be requested on its own',
+  },
   'err.invalid': { th: 'ข้อมูลไม่ถูกต้อง', en: 'is invalid' },
   'err.tooLong': { th: 'ยาวเกินกำหนด', en: 'is too long' },
   'err.date': { th: 'ไม่ใช่วันที่ที่มีอยู่จริง', en: 'is not a real date' },
@@ -50,6 +54,32 @@ export const messages = {
     th: 'รหัสผ่านต้องไม่มีเลขประจำตัวประชาชนหรือคำที่เกี่ยวกับระบบ',
     en: 'must not contain your national ID or words about this system',
   },
+  // Uploads and printouts (modules/documents; ระเบียบ ก.ค.ศ. คู่มือ ข้อ 3.2.1, 3.5, 5.6.1)
+  'err.upload.missing': { th: 'ไม่พบไฟล์ที่อัปโหลด', en: 'no file was uploaded' },
+  'err.upload.type': {
+    th: 'ชนิดไฟล์ไม่ถูกต้อง (ตรวจจากเนื้อไฟล์ ไม่ใช่จากชื่อไฟล์): เอกสารต้องเป็น PDF รูปถ่ายต้องเป็น JPEG หรือ PNG',
+    en: 'wrong file type (checked from the content, not the name): documents must be PDF, photos JPEG or PNG',
+  },
+  'err.upload.tooLarge': { th: 'ไฟล์มีขนาดใหญ่เกินกำหนด', en: 'the file is too large' },
+  'err.upload.empty': { th: 'ไฟล์ว่างเปล่า', en: 'the file is empty' },
+  'err.upload.fileName': {
+    th: 'ชื่อไฟล์ไม่ถูกต้อง: ห้ามมีส่วนของเส้นทาง (/ \\ ..) หรืออักขระควบคุม และยาวไม่เกิน ๒๐๐ ตัวอักษร',
+    en: 'invalid file name: no path parts (/ \\ ..) or control characters, at most 200 characters',
+  },
+  'err.upload.lowDpi': {
+    th: 'ความละเอียดต่ำกว่า ๓๐๐ จุดต่อนิ้ว (DPI) ตามที่ระเบียบกำหนด กรุณาสแกนหรือบันทึกภาพใหม่ที่ ๓๐๐ DPI ขึ้นไป',
+    en: 'resolution below the 300 DPI the regulation requires; rescan or save at 300 DPI or more',
+  },
+  'err.upload.noDpi': {
+    th: 'ไฟล์ไม่มีข้อมูลความละเอียด (DPI) จึงตรวจไม่ได้ว่าถึง ๓๐๐ DPI กรุณาบันทึกภาพใหม่โดยระบุความละเอียด ๓๐๐ DPI ขึ้นไป',
+    en: 'the file does not state its resolution (DPI); save it again at 300 DPI or more',
+  },
+  'err.upload.notColour': {
+    th: 'ไฟล์เป็นภาพขาวดำหรือระดับสีเทา ระเบียบกำหนดให้เป็นภาพสี กรุณาสแกนหรือถ่ายใหม่แบบสี',
+    en: 'the file is black-and-white or greyscale; the regulation requires colour',
+  },
+  'err.request.kind': { th: 'ประเภทคำขอไม่ถูกต้อง', en: 'wrong kind of request' },
+  'err.request.decided': { th: 'คำขอนี้ดำเนินการไปแล้ว', en: 'this request has already been decided' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

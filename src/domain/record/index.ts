@@ -2,3 +2,4 @@ export * from './enums.ts';
 export * from './items.ts';
 export * from './primitives.ts';
 export type * from './record-view.ts';
+export * from './documents.ts';
