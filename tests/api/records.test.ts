@@ -263,6 +263,31 @@ describe('changing the record', () => {
     },
   );
 
+  it('keeps one leave row per fiscal year (item 25)', async () => {
+    const id = await teacherOf(t.h, 'SCH-40-001', 4);
+    const v = await record(officer, id);
+    const fy = v.items.leave[0].fiscalYear;
+    const before = await contentHash(t.h);
+    const res = await t.call(officer, { method: 'POST', url: `/api/v1/people/${id}/items/leave`, payload: { ...SAMPLES.leave, fiscalYear: fy } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.fields[0].field).toBe('fiscalYear');
+    expect(await contentHash(t.h)).toBe(before);
+    // Editing a row to another year that exists is refused too; keeping its own year is fine.
+    const [a, b] = v.items.leave;
+    const clash = await t.call(officer, {
+      method: 'PUT',
+      url: `/api/v1/people/${id}/items/leave/${b.id}`,
+      payload: { version: b.version, data: { ...b, fiscalYear: a.fiscalYear } },
+    });
+    expect(clash.statusCode).toBe(409);
+    const same = await t.call(officer, {
+      method: 'PUT',
+      url: `/api/v1/people/${id}/items/leave/${b.id}`,
+      payload: { version: b.version, data: { ...b, sick: { times: 9, days: 12.5 } } },
+    });
+    expect(same.statusCode).toBe(200);
+  });
+
   it('rejects an appointment date less than 18 years after birth', async () => {
     const id = await teacherOf(t.h, 'SCH-40-001', 3);
     const v = await record(officer, id);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LIST_ITEM_KEYS, LIST_ITEMS, personalData } from '../../../domain/record/items.ts';
 import { personAccess } from '../../platform/authz/index.ts';
-import { requireActor } from '../../platform/http/context.ts';
+import { type Ctx, requireActor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { addEntry } from './commands/add-entry.ts';
 import { editEntry } from './commands/edit-entry.ts';
@@ -21,6 +21,16 @@ import {
   version,
   versionQuery,
 } from './records.schemas.ts';
+
+/** Loads a person the caller may read at least one item of; 404 otherwise. */
+async function loadReadable(ctx: Ctx, personId: string) {
+  requireActor(ctx);
+  const person = await findPersonInScope(ctx.h.db, ctx.actor, personId);
+  if (!person) throw new AppError('notFound');
+  const access = await personAccess(ctx.h.db, ctx.actor, person);
+  if (access.read.length === 0) throw new AppError('notFound');
+  return { ctx, person, access };
+}
 
 /** Routes of the record (ก.ค.ศ.๑๖): thin — validate → load in scope → authorise → command → present. */
 export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -75,12 +85,7 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const ctx = req.ctx;
-      requireActor(ctx);
-      const person = await findPersonInScope(ctx.h.db, ctx.actor, req.params.personId);
-      if (!person) throw new AppError('notFound');
-      const access = await personAccess(ctx.h.db, ctx.actor, person);
-      if (access.read.length === 0) throw new AppError('notFound');
+      const { ctx, person, access } = await loadReadable(req.ctx, req.params.personId);
       const view = await readRecord(ctx.h, person.id, access);
       if (!view) throw new AppError('notFound');
       return view;
@@ -98,12 +103,7 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const ctx = req.ctx;
-      requireActor(ctx);
-      const person = await findPersonInScope(ctx.h.db, ctx.actor, req.params.personId);
-      if (!person) throw new AppError('notFound');
-      const access = await personAccess(ctx.h.db, ctx.actor, person);
-      if (access.read.length === 0) throw new AppError('notFound');
+      const { ctx, person, access } = await loadReadable(req.ctx, req.params.personId);
       return { items: await readHistory(ctx.h.db, person.id, access.read) };
     },
   );

@@ -28,14 +28,6 @@ export async function editEntry(
     if (!before) throw new AppError('notFound');
     if (before.version !== version) throw new AppError('conflict');
     await validateAgainstData(tx, personId, item, data, entryId);
-    if (item === 'leave' && Number(data.fiscalYear) !== (before as { fiscalYear: number }).fiscalYear) {
-      const t = ITEM_TABLES.leave;
-      const [dup] = await tx
-        .select({ id: t.id })
-        .from(t)
-        .where(and(eq(t.personId, personId), eq(t.fiscalYear, Number(data.fiscalYear))));
-      if (dup) throw new AppError('duplicate', [{ field: 'fiscalYear', messageKey: 'err.invalid' }]);
-    }
     const [row] = await tx
       .update(table)
       .set({

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import addressData from '../../../../../data/reference/thai-addresses.json' with { type: 'json' };
 import { createAddressBook } from '../../../../domain/address.ts';
 import type { ListItemKey } from '../../../../domain/record/items.ts';
@@ -45,6 +45,26 @@ export async function validateAgainstData(
       );
     if (!d || d.id === entryId) fail('amendsId', 'err.invalid');
   }
+  // One leave row per fiscal year (item 25) and one photo per slot: a second one is a duplicate.
+  const unique = async (
+    table: typeof schema.personLeave | typeof schema.personPhotos,
+    col: 'fiscalYear' | 'slot',
+  ) => {
+    const column = col === 'fiscalYear' ? schema.personLeave.fiscalYear : schema.personPhotos.slot;
+    const [dup] = await tx
+      .select({ id: table.id })
+      .from(table)
+      .where(
+        and(
+          eq(table.personId, personId),
+          eq(column, Number(data[col])),
+          entryId ? ne(table.id, entryId) : undefined,
+        ),
+      );
+    if (dup) throw new AppError('duplicate', [{ field: col, messageKey: 'err.invalid' }]);
+  };
+  if (item === 'leave') await unique(schema.personLeave, 'fiscalYear');
+  if (item === 'photos') await unique(schema.personPhotos, 'slot');
   if (item === 'photos') {
     const [d] = await tx
       .select({ id: schema.documents.id, mime: schema.documents.mime })
