@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { ACCOUNTS, launchChromium, login, newSession, type Session, screenshot } from './support/browser.ts';
-import { searchAndOpen, typeDate } from './support/journeys.ts';
+import { SEARCH_PLACEHOLDER, searchAndOpen, typeDate } from './support/journeys.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -121,6 +121,25 @@ describe('records officer', () => {
     await page.getByText('ข้อมูลถูกแก้ไขโดยผู้อื่นแล้ว กรุณาโหลดข้อมูลล่าสุดก่อนแก้ไขอีกครั้ง').waitFor();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByTestId('item-specialDuties').getByText('กรรมการคุมสอบ O-NET (แก้ไขโดยผู้อื่น)').waitFor();
+  });
+
+  test('recent work lists the opened record; a 13-digit entry searches by national ID', async () => {
+    const { page } = s;
+    await page.getByRole('link', { name: 'ระบบทะเบียนประวัติ ก.ค.ศ.๑๖' }).click();
+    await page.getByTestId('recent-work').getByText('นางสาวปิยะนุช ใจดี').waitFor();
+    // Only UUIDs are kept in sessionStorage.
+    expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toMatch(/ปิยะนุช|\d{13}/);
+
+    const box = page.getByPlaceholder(SEARCH_PLACEHOLDER);
+    await box.fill('3-1001-00000-01-5');
+    await box.press('Enter');
+    await page.getByText('เลขประจำตัวประชาชน: เลขตรวจสอบ (หลักที่ 13) ไม่ถูกต้อง').waitFor();
+    await box.fill('3-1001-00000-01-4');
+    await box.press('Enter');
+    await page.waitForFunction(() => {
+      const rows = document.querySelectorAll('[data-testid="search-results"] tbody tr.ant-table-row');
+      return rows.length === 1 && rows[0]!.textContent!.includes('3-1001-00000-01-4');
+    });
   });
 });
 

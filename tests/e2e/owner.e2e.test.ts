@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { ACCOUNTS, launchChromium, login, newSession } from './support/browser.ts';
+import { ACCOUNTS, launchChromium, login, newSession, screenshot } from './support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -27,6 +27,7 @@ describe('record owner', () => {
     expect(await page.getByRole('link', { name: 'ค้นหาบุคลากร' }).count()).toBe(0);
     // Item 27 is part of her own record.
     await page.getByTestId('item-history').waitFor();
+    await screenshot(page, 'owner-record-page');
 
     // The search page is not available to her.
     await page.goto('/people');

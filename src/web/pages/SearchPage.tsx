@@ -107,11 +107,7 @@ export function SearchPage() {
   return (
     <Card title={t('search')} size="small">
       <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }} role="search" aria-label={t('search')}>
-        <Form.Item
-          style={{ minWidth: 340, flex: '1 1 340px' }}
-          validateStatus={idError ? 'error' : undefined}
-          help={idError}
-        >
+        <Form.Item validateStatus={idError ? 'error' : undefined} help={idError}>
           <Input.Search
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
@@ -119,6 +115,7 @@ export function SearchPage() {
             placeholder={t('searchPlaceholder')}
             aria-label={t('searchPlaceholder')}
             allowClear
+            style={{ width: 440 }}
             enterButton={
               <Button type="primary" icon={<SearchOutlined aria-hidden />}>
                 {t('searchButton')}

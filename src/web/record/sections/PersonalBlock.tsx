@@ -1,5 +1,5 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Descriptions, type DescriptionsProps, Space } from 'antd';
+import { Button, Descriptions, type DescriptionsProps } from 'antd';
 import type { ReactNode } from 'react';
 import { formatNationalId } from '../../../domain/national-id.ts';
 import { ADDRESS_KINDS, FAMILY_RELATIONS, LICENCE_TYPES } from '../../../domain/record/enums.ts';
@@ -153,22 +153,25 @@ function Line({
   const { canEdit, add } = useEditing();
   const { t } = useLang();
   return (
-    <Space style={{ justifyContent: 'space-between', width: '100%' }} align="start">
-      <span>{children}</span>
-      {canEdit(item) &&
-        (entry ? (
-          <EntryActions item={item} entry={entry} />
-        ) : (
-          <Button
-            size="small"
-            type="link"
-            className="no-print"
-            icon={<PlusOutlined aria-hidden />}
-            onClick={() => add(item, addDefaults)}
-          >
-            {t('add')}
-          </Button>
-        ))}
-    </Space>
+    <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 8 }}>
+      <div style={{ flex: 1, minWidth: 0 }}>{children}</div>
+      {canEdit(item) && (
+        <div style={{ minWidth: 76, textAlign: 'right' }}>
+          {entry ? (
+            <EntryActions item={item} entry={entry} />
+          ) : (
+            <Button
+              size="small"
+              type="link"
+              className="no-print"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => add(item, addDefaults)}
+            >
+              {t('add')}
+            </Button>
+          )}
+        </div>
+      )}
+    </div>
   );
 }
