@@ -201,10 +201,12 @@ export async function seedDemo(
         .returning({ id: schema.positions.id, positionNumber: schema.positions.positionNumber });
       return pos!;
     };
+    /** A generated person holding a new position at the office; `name` overrides the generated name. */
     const makePerson = async (
       officeCode: string,
       idBody: string,
-      career: 'teacher' | 'director' | 'officer',
+      career: 'teacher' | 'director',
+      name?: readonly [string, string, string],
     ) => {
       const o = ids.get(officeCode)!;
       const pos = await newPosition(officeCode, career === 'director' ? 'ผู้อำนวยการสถานศึกษา' : 'ครู');
@@ -215,7 +217,19 @@ export async function seedDemo(
         today: DEMO_TODAY,
         career,
       });
-      return { g, id: await insertPerson(tx, g, o.id, pos.id) };
+      if (name) {
+        const [prefix, firstName, lastName] = name;
+        g.items.names = [
+          {
+            prefix: prefix as 'นาย',
+            firstName,
+            lastName,
+            effectiveDate: g.personal.birthDate,
+            reference: null,
+          },
+        ];
+      }
+      return insertPerson(tx, g, o.id, pos.id);
     };
 
     // Teachers of every school.
@@ -223,8 +237,7 @@ export async function seedDemo(
     for (const o of DEMO_OFFICES.filter((x) => x.kind === 'school')) {
       const list: string[] = [];
       for (let i = 0; i < perSchool; i++) {
-        const { id } = await makePerson(o.code, `5${String(40000000000 + serial++).slice(-11)}`, 'teacher');
-        list.push(id);
+        list.push(await makePerson(o.code, `5${String(40000000000 + serial++).slice(-11)}`, 'teacher'));
       }
       bySchool.set(o.code, list);
       // One vacant position per school.
@@ -238,32 +251,14 @@ export async function seedDemo(
       DemoAccountKey,
       (typeof DEMO_ACCOUNTS)[DemoAccountKey],
     ][]) {
-      let personId: string | null = null;
-      if (!['otepcController', 'agencyHead'].includes(key)) {
-        const career = key === 'schoolDirector' ? 'director' : 'teacher';
-        personId = await (async () => {
-          const o = ids.get(a.office)!;
-          const pos = await newPosition(a.office, key === 'schoolDirector' ? 'ผู้อำนวยการสถานศึกษา' : 'ครู');
-          const gen = generatePerson(r, a.nationalId.slice(0, 12), {
-            agency: agencyOf(a.office),
-            provinceCode: o.province ?? '40',
-            positionNumber: pos.positionNumber,
-            today: DEMO_TODAY,
-            career,
-          });
-          const [prefix, first, last] = a.name;
-          gen.items.names = [
-            {
-              prefix: prefix as 'นาย',
-              firstName: first,
-              lastName: last,
-              effectiveDate: gen.personal.birthDate,
-              reference: null,
-            },
-          ];
-          return insertPerson(tx, gen, o.id, pos.id);
-        })();
-      }
+      const personId = ['otepcController', 'agencyHead'].includes(key)
+        ? null
+        : await makePerson(
+            a.office,
+            a.nationalId.slice(0, 12),
+            key === 'schoolDirector' ? 'director' : 'teacher',
+            a.name,
+          );
       personIds[key] = personId;
       const [prefix, first, last] = a.name;
       const [u] = await tx
