@@ -23,6 +23,7 @@ export function HistorySection({ rows, loading }: { rows: HistoryRow[]; loading?
     {
       key: 'item',
       title: t('historyItem'),
+      width: 280,
       render: (_v, r) => (
         <>
           <div>{RECORD_ITEM_LABELS[r.item as RecordItemKey]?.[lang] ?? r.item}</div>
@@ -30,9 +31,14 @@ export function HistorySection({ rows, loading }: { rows: HistoryRow[]; loading?
         </>
       ),
     },
-    { key: 'from', title: t('historyFrom'), render: (_v, r) => historyValue(r.item, r.field, r.from, lang) },
+    {
+      key: 'from',
+      title: t('historyFrom'),
+      width: 220,
+      render: (_v, r) => historyValue(r.item, r.field, r.from, lang),
+    },
     { key: 'to', title: t('historyTo'), render: (_v, r) => historyValue(r.item, r.field, r.to, lang) },
-    { key: 'by', title: t('historyBy'), width: 200, render: (_v, r) => r.actorName },
+    { key: 'by', title: t('historyBy'), width: 180, render: (_v, r) => r.actorName },
   ];
   return (
     <section className="ks16-section" data-testid="item-history" aria-labelledby="item-27">
@@ -41,6 +47,7 @@ export function HistorySection({ rows, loading }: { rows: HistoryRow[]; loading?
         className="ks16-table"
         size="small"
         bordered
+        tableLayout="fixed"
         loading={loading}
         rowKey={(r) => `${r.eventSeq}-${r.item}-${r.field}`}
         columns={columns}

@@ -81,10 +81,10 @@ export function itemColumns(item: ListItemKey, lang: Lang): ColumnsType<AnyEntry
               <div className="ks16-subline">{s(r.agency)}</div>
             </>
           ),
-          240,
+          210,
         ),
-        col('standing', 'วิทยฐานะ', 'Standing', lang, (r) => label(STANDING_LABELS, r.standing, lang), 92),
-        col('positionNumber', 'เลขที่ ตำแหน่ง', 'Position no.', lang, undefined, 58),
+        col('standing', 'วิทยฐานะ', 'Standing', lang, (r) => label(STANDING_LABELS, r.standing, lang), 86),
+        col('positionNumber', 'เลขที่ ตำแหน่ง', 'Position no.', lang, undefined, 64),
         col('positionType', 'ตำแหน่ง ประเภท', 'Position type', lang, positionType(lang), 96),
         col('rankLevel', 'อันดับ/ ระดับ', 'Rank/ level', lang, undefined, 66),
         col('salary', 'อัตรา เงินเดือน', 'Salary', lang, money('salary'), 82),
@@ -102,7 +102,7 @@ export function itemColumns(item: ListItemKey, lang: Lang): ColumnsType<AnyEntry
           100,
         ),
         col('otherSpecialPay', 'เงินเพิ่ม พิเศษอื่นๆ', 'Other special pay', lang, money('otherSpecialPay'), 76),
-        col('referenceDocument', 'เอกสารอ้างอิง', 'Reference', lang, undefined, 170),
+        col('referenceDocument', 'เอกสารอ้างอิง', 'Reference', lang, undefined, 150),
       ];
     case 'training':
       return [
