@@ -22,6 +22,7 @@ import { officesRoutes } from './modules/offices/index.ts';
 import { recordsRoutes } from './modules/records/index.ts';
 import { referenceRoutes } from './modules/reference/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
+import { workflowsRoutes } from './modules/workflows/index.ts';
 import type { DbHandle } from './platform/db/index.ts';
 import { registerAuthHook } from './platform/http/auth-hook.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
@@ -128,6 +129,7 @@ export async function buildApp(cfg: Config, h: DbHandle, opts: BuildOptions = {}
   await app.register(accessRoutes);
   await app.register(auditRoutes);
   await app.register(referenceRoutes);
+  await app.register(workflowsRoutes);
 
   if (opts.serveWeb !== false && existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, {

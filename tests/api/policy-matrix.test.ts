@@ -131,6 +131,10 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   'POST /api/v1/access/assignments/:assignmentId/revoke': 'access.test.ts',
   'POST /api/v1/access/assignments/:assignmentId/review': 'access.test.ts',
   'GET /api/v1/offices/:officeId/positions': 'offices: scoped by assignment office',
+  'GET /api/v1/workflows/queue': 'workflow.test.ts',
+  'POST /api/v1/people/:personId/requests': 'workflow.test.ts',
+  'GET /api/v1/workflows/cases/:caseId': 'workflow.test.ts',
+  'POST /api/v1/workflows/cases/:caseId/actions': 'workflow.test.ts',
 };
 
 let t: TestApp;

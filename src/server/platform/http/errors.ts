@@ -34,6 +34,26 @@ export const ERROR_CODES = {
     th: 'ทะเบียนประวัตินี้ถูกจำหน่ายออกจากระบบแล้ว แก้ไขไม่ได้',
     en: 'This record has been removed from the active register',
   },
+  workflowState: {
+    status: 409,
+    th: 'ไม่สามารถดำเนินการนี้ได้ในขั้นตอนปัจจุบันของเรื่อง กรุณาโหลดข้อมูลล่าสุด',
+    en: 'This action is not possible at the current step of the case',
+  },
+  selfApproval: {
+    status: 403,
+    th: 'ไม่สามารถพิจารณาหรืออนุมัติเรื่องของตนเองหรือที่ตนเองยื่นได้',
+    en: 'You cannot decide a case about yourself or one you filed',
+  },
+  reauthRequired: {
+    status: 403,
+    th: 'การลงลายมือชื่ออิเล็กทรอนิกส์ต้องยืนยันตัวตนภายใน ๕ นาที กรุณาใส่รหัสผ่านอีกครั้ง',
+    en: 'Signing needs a sign-in within the last 5 minutes; please re-enter your password',
+  },
+  signatureInvalid: {
+    status: 400,
+    th: 'ลายมือชื่ออิเล็กทรอนิกส์ไม่ถูกต้องหรือไม่ตรงกับข้อมูลที่ลงนาม',
+    en: 'The electronic signature is invalid or does not match what is signed',
+  },
   payloadTooLarge: { status: 413, th: 'ไฟล์มีขนาดใหญ่เกินกำหนด', en: 'File too large' },
   unsupportedMedia: { status: 415, th: 'ชนิดไฟล์ไม่ถูกต้อง', en: 'Unsupported file type' },
   internal: { status: 500, th: 'เกิดข้อผิดพลาดในระบบ กรุณาลองใหม่อีกครั้ง', en: 'Internal error; please try again' },

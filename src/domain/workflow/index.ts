@@ -1,0 +1,4 @@
+export * from './deadlines.ts';
+export * from './definitions.ts';
+export * from './routing.ts';
+export * from './transition.ts';
