@@ -583,3 +583,6 @@ export * from './schema-documents.ts';
 export * from './schema-exchange.ts';
 // ---------------------------------------------------------------- workflows (src/server/modules/workflows)
 export * from './schema-workflows.ts';
+
+// ---------------------------------------------------------------- personal signatures (src/server/modules/signatures)
+export * from './schema-signatures.ts';
