@@ -66,6 +66,10 @@ describe('records officer', () => {
     expect(await changed.textContent()).toContain('สถานที่');
 
     await page.evaluate(() => window.scrollTo(0, 0));
+    // Let the "saved" toasts fade so that the screenshot shows the page itself.
+    await page.waitForFunction(() => !document.querySelector('.ant-message-notice'), undefined, {
+      timeout: 15_000,
+    });
     await screenshot(page, 'record-page');
     // The only console error allowed is the 401 of the session probe before signing in.
     expect(s.errors.filter((e) => !e.includes('status of 401'))).toEqual([]);
