@@ -92,10 +92,11 @@ export function generatePerson(r: Rng, idBody: string, c: PersonContext): GenPer
   const sex: 'm' | 'f' = r.chance(0.62) ? 'f' : 'm';
   const [ty] = c.today.split('-').map(Number) as [number];
   // Ages 23–59 with a realistic bulge of teachers near retirement.
-  const age = r.chance(0.3) ? r.int(50, 59) : r.int(23, 49);
+  // Directors have served long enough to have become directors (≥ 10 years in the history below).
+  const age = c.career === 'director' ? r.int(45, 58) : r.chance(0.3) ? r.int(50, 59) : r.int(23, 49);
   const birthYear = ty - age;
   const birthDate = iso(birthYear, r.int(1, 12), r.int(1, 28));
-  const apptYear = Math.min(ty, birthYear + r.int(23, 30));
+  const apptYear = Math.min(ty, birthYear + (c.career === 'director' ? r.int(23, 26) : r.int(23, 30)));
   const appointmentDate = iso(apptYear, r.pick([5, 5, 6, 10, 11]), 1);
   const first = sex === 'f' ? r.pick(FEMALE_FIRST) : r.pick(MALE_FIRST);
   const last = r.pick(LAST_NAMES);
