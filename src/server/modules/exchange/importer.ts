@@ -1,0 +1,443 @@
+/**
+ * Bulk import (ADR 0105). People are read in input order and cut into batches of N people; a
+ * person and all their item rows always fall in the same batch. Each batch is ONE transaction:
+ * its checkpoint row (import id, batch no.) first, then the people, positions, item rows, row
+ * errors, job counters and one audit event per person. A `kill -9` at any moment therefore
+ * leaves either the whole batch or none of it, and a rerun with the same import id skips the
+ * committed batches and writes the rest with the same deterministic ids: same final content.
+ * Rows go in as set-based INSERT … SELECT FROM json_populate_recordset (one statement per table
+ * per batch), not Drizzle's row-by-row SQL building (spike-notes §1).
+ */
+import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { type AuditActor, appendAuditBulk, type RequestMeta } from '../../platform/audit/index.ts';
+import type { DbHandle, Tx } from '../../platform/db/index.ts';
+import { schema } from '../../platform/db/index.ts';
+import { ITEM_TABLES } from '../records/index.ts';
+import { EXCHANGE_ITEMS, type ExchangeItem } from './format.ts';
+import type { Rec, Source } from './sources.ts';
+import {
+  type Bundle,
+  type OfficeRef,
+  type PersonPlan,
+  type RowError,
+  uuidFrom,
+  validateBundle,
+} from './validate.ts';
+
+export type ImportProgress = {
+  importId: string;
+  batchNo: number;
+  peopleRead: number;
+  imported: number;
+  rejected: number;
+  skippedBatch: boolean;
+};
+
+export type ImportOptions = {
+  importId: string;
+  actor: AuditActor;
+  meta: RequestMeta;
+  createdBy?: string | null;
+  /** People per batch (one transaction each). */
+  batchSize?: number;
+  /** Operators (CLI) may create offices from offices.csv; officers may not. */
+  allowOffices?: boolean;
+  /** Officer uploads: office paths the people must fall under. */
+  officePaths?: string[] | null;
+  /** Records officer uploads: add the imported people to this assignment (ข้อ 6.1.2). */
+  assignmentId?: string | null;
+  onProgress?: (p: ImportProgress) => void;
+};
+
+export type ImportResult = {
+  importId: string;
+  imported: number;
+  rejected: number;
+  errors: number;
+  batches: number;
+  skippedBatches: number;
+  ms: number;
+};
+
+/** INSERT … SELECT cols FROM json_populate_recordset(null::table, $json), generated columns left out. */
+function insertSql(
+  table: PgTable,
+  suffix = '',
+): (tx: Tx, rows: Record<string, unknown>[]) => Promise<unknown> {
+  const name = getTableName(table);
+  const cols = Object.values(getTableColumns(table))
+    .filter((c) => !(c as unknown as { generated?: unknown }).generated)
+    .map((c) => `"${c.name}"`)
+    .join(', ');
+  const head = `insert into "${name}" (${cols}) select ${cols} from json_populate_recordset(null::"${name}", `;
+  return async (tx, rows) => {
+    if (!rows.length) return;
+    await tx.execute(sql`${sql.raw(head)}${JSON.stringify(rows)}::json)${sql.raw(suffix)}`);
+  };
+}
+
+const INSERT_PERSONS = insertSql(schema.persons);
+const INSERT_ITEMS = Object.fromEntries(EXCHANGE_ITEMS.map((k) => [k, insertSql(ITEM_TABLES[k])])) as Record<
+  ExchangeItem,
+  ReturnType<typeof insertSql>
+>;
+const INSERT_ERRORS = insertSql(schema.importErrors);
+
+async function loadOffices(h: DbHandle): Promise<Map<string, OfficeRef>> {
+  const rows = await h.query<{ id: string; code: string; path: string }>(
+    'select id, code, path from offices',
+  );
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+/** offices.csv: creates the offices that do not exist yet (parents first); existing codes are left as they are. */
+async function importOffices(
+  h: DbHandle,
+  rows: Rec[],
+  opts: ImportOptions,
+): Promise<{ created: number; errors: RowError[] }> {
+  const known = await loadOffices(h);
+  const errors: RowError[] = [];
+  const pending = rows.filter((r) => !known.has((r.rec.code ?? '').trim()));
+  const toInsert: Record<string, unknown>[] = [];
+  const now = new Date().toISOString();
+  for (let progress = true; progress && pending.length; ) {
+    progress = false;
+    for (let i = 0; i < pending.length; i++) {
+      const r = pending[i]!.rec;
+      const code = (r.code ?? '').trim();
+      const parentCode = (r.parentCode ?? '').trim();
+      const parent = parentCode ? known.get(parentCode) : null;
+      if (parentCode && !parent) continue;
+      pending.splice(i--, 1);
+      progress = true;
+      if (!code || !(r.nameTh ?? '').trim() || !(r.kind ?? '').trim()) {
+        errors.push({
+          sheet: 'offices',
+          rowNo: pending[i + 1]?.rowNo ?? 0,
+          nationalId: null,
+          field: !code ? 'code' : !(r.nameTh ?? '').trim() ? 'nameTh' : 'kind',
+          message: 'หน่วยงาน: ต้องกรอกรหัส ชื่อ และประเภท',
+        });
+        continue;
+      }
+      const id = uuidFrom(`office:${code}`);
+      const path = `${parent?.path ?? '/'}${code}/`;
+      known.set(code, { id, code, path });
+      toInsert.push({
+        id,
+        code,
+        name_th: r.nameTh!.trim(),
+        name_en: (r.nameEn ?? '').trim() || null,
+        kind: r.kind!.trim(),
+        parent_id: parent?.id ?? null,
+        path,
+        province_code: (r.provinceCode ?? '').trim() || null,
+        created_at: now,
+      });
+    }
+  }
+  for (const p of pending)
+    errors.push({
+      sheet: 'offices',
+      rowNo: p.rowNo,
+      nationalId: null,
+      field: 'parentCode',
+      message: 'รหัสหน่วยงานต้นสังกัด: ไม่พบหน่วยงานต้นสังกัด',
+    });
+  if (toInsert.length)
+    await h.db.transaction(async (tx) => {
+      for (let i = 0; i < toInsert.length; i += 5000)
+        await insertSql(schema.offices, ' on conflict (code) do nothing')(tx, toInsert.slice(i, i + 5000));
+      await appendAuditBulk(tx, opts.actor, opts.meta, [
+        {
+          eventType: 'import.offices',
+          entityType: 'import',
+          entityId: opts.importId,
+          data: { importId: opts.importId, offices: toInsert.length },
+        },
+      ]);
+    });
+  return { created: toInsert.length, errors };
+}
+
+/** Writes one batch in one transaction; returns false if another run already committed it. */
+async function writeBatch(
+  h: DbHandle,
+  opts: ImportOptions,
+  batchNo: number,
+  plans: PersonPlan[],
+  errors: RowError[],
+  invalidPeople: number,
+): Promise<{ imported: number; rejected: number } | null> {
+  return h.db.transaction(async (tx) => {
+    const seen = new Set(plans.map((p) => p.nationalId));
+    const ids = JSON.stringify([...seen]);
+    // Checkpoint first: a concurrent or earlier run that committed this batch makes this a no-op.
+    const claimed = (await tx.execute(
+      sql`insert into import_batches (import_id, batch_no, imported, rejected) values (${opts.importId}, ${batchNo}, 0, 0)
+          on conflict do nothing returning batch_no`,
+    )) as unknown as { rows: unknown[] };
+    if (!claimed.rows.length) return null;
+    const existing = (await tx.execute(
+      sql`select national_id from persons where national_id in (select json_array_elements_text(${ids}::json))`,
+    )) as unknown as { rows: { national_id: string }[] };
+    const dup = new Set(existing.rows.map((r) => r.national_id));
+    const ok = plans.filter((p) => !dup.has(p.nationalId));
+    const allErrors = [...errors];
+    for (const p of plans)
+      if (dup.has(p.nationalId))
+        allErrors.push({
+          sheet: 'people',
+          rowNo: 0,
+          nationalId: p.nationalId,
+          field: 'nationalId',
+          message: 'เลขประจำตัวประชาชน: มีทะเบียนประวัติของบุคคลนี้ในระบบแล้ว',
+        });
+    // Positions: create missing (office, number); link the person; take the holder slot if free.
+    const pos = ok.filter((p) => p.position);
+    if (pos.length) {
+      const posRows = pos.map((p) => ({
+        id: uuidFrom(`position:${p.position!.officeId}:${p.position!.positionNumber}`),
+        office_id: p.position!.officeId,
+        position_number: p.position!.positionNumber,
+        title: p.position!.title,
+        position_type: null,
+        holder_person_id: p.personId,
+        created_at: p.person.created_at,
+      }));
+      const json = JSON.stringify(posRows);
+      await tx.execute(sql`insert into positions (id, office_id, position_number, title, position_type, created_at)
+          select id, office_id, position_number, title, position_type, created_at from json_populate_recordset(null::positions, ${json}::json)
+          on conflict (office_id, position_number) do nothing`);
+      const got = (await tx.execute(sql`select po.id, x.holder_person_id as pid from positions po
+          join json_populate_recordset(null::positions, ${json}::json) x
+            on x.office_id = po.office_id and x.position_number = po.position_number`)) as unknown as {
+        rows: { id: string; pid: string }[];
+      };
+      const byPerson = new Map(got.rows.map((r) => [r.pid, r.id]));
+      for (const p of ok) if (p.position) p.person.position_id = byPerson.get(p.personId) ?? null;
+      await INSERT_PERSONS(
+        tx,
+        ok.map((p) => p.person),
+      );
+      await tx.execute(sql`update positions po set holder_person_id = x.holder_person_id
+          from json_populate_recordset(null::positions, ${json}::json) x
+         where x.office_id = po.office_id and x.position_number = po.position_number and po.holder_person_id is null
+           and not exists (select 1 from positions o where o.holder_person_id = x.holder_person_id)`);
+    } else
+      await INSERT_PERSONS(
+        tx,
+        ok.map((p) => p.person),
+      );
+    for (const k of EXCHANGE_ITEMS)
+      await INSERT_ITEMS[k](
+        tx,
+        ok.flatMap((p) => p.items[k] ?? []),
+      );
+    if (opts.assignmentId && ok.length)
+      await tx.execute(sql`insert into assignment_people (assignment_id, person_id)
+          select ${opts.assignmentId}::uuid, (x::text)::uuid from json_array_elements_text(${JSON.stringify(ok.map((p) => p.personId))}::json) x
+          on conflict do nothing`);
+    await INSERT_ERRORS(
+      tx,
+      allErrors.map((e, i) => ({
+        import_id: opts.importId,
+        batch_no: batchNo,
+        seq: i,
+        sheet: e.sheet,
+        row_no: e.rowNo,
+        national_id: e.nationalId,
+        field: e.field,
+        message: e.message,
+      })),
+    );
+    const rejected = invalidPeople + (plans.length - ok.length);
+    await tx.execute(sql`update import_batches set imported = ${ok.length}, rejected = ${rejected}
+        where import_id = ${opts.importId} and batch_no = ${batchNo}`);
+    await tx.execute(sql`update import_jobs set imported_people = imported_people + ${ok.length},
+        rejected_people = rejected_people + ${rejected}, updated_at = now() where id = ${opts.importId}`);
+    await appendAuditBulk(
+      tx,
+      opts.actor,
+      opts.meta,
+      ok.map((p) => ({
+        eventType: 'record.imported',
+        entityType: 'person',
+        entityId: p.personId,
+        personId: p.personId,
+        data: { importId: opts.importId, batchNo, items: p.counts },
+      })),
+    );
+    return { imported: ok.length, rejected };
+  });
+}
+
+/** Creates (or resumes) the job row. */
+export async function ensureJob(h: DbHandle, importId: string, source: string, createdBy: string | null) {
+  await h.query(
+    `insert into import_jobs (id, source, created_by) values ($1, $2, $3)
+     on conflict (id) do update set status = 'running', updated_at = now()`,
+    [importId, source, createdBy],
+  );
+}
+
+/** Runs (or resumes) an import from a source. Idempotent per import id. */
+export async function runImport(h: DbHandle, src: Source, opts: ImportOptions): Promise<ImportResult> {
+  const t0 = performance.now();
+  const batchSize = opts.batchSize ?? 500;
+  await ensureJob(h, opts.importId, src.name, opts.createdBy ?? null);
+  if (src.expectedPeople !== null)
+    await h.query('update import_jobs set total_people = $2 where id = $1', [
+      opts.importId,
+      src.expectedPeople,
+    ]);
+  const done = new Set(
+    (
+      await h.query<{ batch_no: number }>('select batch_no from import_batches where import_id = $1', [
+        opts.importId,
+      ])
+    ).map((r) => Number(r.batch_no)),
+  );
+  const preErrors: RowError[] = [];
+  if (!done.has(-2)) {
+    const officeRows: Rec[] = [];
+    for await (const r of src.offices()) officeRows.push(r);
+    if (officeRows.length) {
+      if (opts.allowOffices) preErrors.push(...(await importOffices(h, officeRows, opts)).errors);
+      else
+        preErrors.push({
+          sheet: 'offices',
+          rowNo: officeRows[0]!.rowNo,
+          nationalId: null,
+          field: null,
+          message: 'หน่วยงาน: การนำเข้าหน่วยงานทำได้โดยผู้ดูแลระบบเท่านั้น แถวหน่วยงานถูกข้าม',
+        });
+    }
+  }
+  const offices = await loadOffices(h);
+  const readers = await src.items();
+  const vctx = { offices, officePaths: opts.officePaths ?? null, now: new Date().toISOString() };
+  const seenIds = new Set<string>();
+  const seenPositions = new Set<string>();
+  let batchNo = 0;
+  let batch: Bundle[] = [];
+  let peopleRead = 0;
+  let imported = 0;
+  let rejected = 0;
+  let skipped = 0;
+  let batches = 0;
+  let inFlight: Promise<void> = Promise.resolve();
+
+  const flush = async () => {
+    if (!batch.length) return;
+    const no = batchNo++;
+    const bundles = batch;
+    batch = [];
+    const skip = done.has(no);
+    const plans: PersonPlan[] = [];
+    const errors: RowError[] = no === 0 ? [...preErrors] : [];
+    for (const b of bundles) {
+      // Duplicates are decided in input order, the same on every (re)run, committed batch or not.
+      const nid = (b.people.rec.nationalId ?? '').trim();
+      const posNo = (b.people.rec.positionNumber ?? '').trim();
+      const posKey = `${(b.people.rec.officeCode ?? '').trim()}:${posNo}`;
+      const dupId = seenIds.has(nid);
+      const dupPos = posNo !== '' && seenPositions.has(posKey);
+      seenIds.add(nid);
+      if (posNo) seenPositions.add(posKey);
+      if (skip) continue;
+      const v = validateBundle(b, vctx);
+      const dupErr = (field: string, message: string) =>
+        v.errors.push({ sheet: 'people', rowNo: b.people.rowNo, nationalId: nid || null, field, message });
+      if (dupId) dupErr('nationalId', 'เลขประจำตัวประชาชน: ซ้ำกับแถวก่อนหน้าในแฟ้มเดียวกัน');
+      if (dupPos) dupErr('positionNumber', 'เลขที่ตำแหน่ง: ซ้ำกับบุคคลอื่นในหน่วยงานเดียวกัน');
+      errors.push(...v.errors);
+      if (v.plan && !v.errors.length) plans.push(v.plan);
+    }
+    if (skip) {
+      skipped++;
+      opts.onProgress?.({
+        importId: opts.importId,
+        batchNo: no,
+        peopleRead,
+        imported,
+        rejected,
+        skippedBatch: true,
+      });
+      return;
+    }
+    // Pipelining: this batch is written while the next one is read and validated (2 cores:
+    // the database works on one, the importer on the other). Batches still commit in order.
+    const prev = inFlight;
+    const read = peopleRead;
+    inFlight = (async () => {
+      await prev;
+      const r = await writeBatch(h, opts, no, plans, errors, bundles.length - plans.length);
+      batches++;
+      if (r) {
+        imported += r.imported;
+        rejected += r.rejected;
+      } else skipped++;
+      opts.onProgress?.({
+        importId: opts.importId,
+        batchNo: no,
+        peopleRead: read,
+        imported,
+        rejected,
+        skippedBatch: !r,
+      });
+    })();
+    // Never more than one batch waiting: memory stays at two batches.
+    await prev;
+  };
+
+  for await (const p of src.people()) {
+    peopleRead++;
+    const nid = (p.rec.nationalId ?? '').trim();
+    const items: Bundle['items'] = {};
+    for (const k of EXCHANGE_ITEMS) {
+      const rows = await readers[k].take(nid);
+      if (rows.length) items[k] = rows;
+    }
+    batch.push({ people: p, items });
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  await inFlight;
+
+  // Rows whose person is not in people (or out of order in a streamed file): reported, not imported.
+  if (!done.has(-1)) {
+    const left: RowError[] = [];
+    for (const k of EXCHANGE_ITEMS)
+      for (const r of await readers[k].leftovers())
+        left.push({
+          sheet: k,
+          rowNo: r.rowNo,
+          nationalId: (r.rec.nationalId ?? '').trim() || null,
+          field: 'nationalId',
+          message: 'เลขประจำตัวประชาชน: ไม่พบบุคคลนี้ในแฟ้มบุคลากร (people) หรือแถวไม่เรียงตามลำดับของแฟ้มบุคลากร',
+        });
+    await writeBatch(h, opts, -1, [], left, 0);
+  }
+  await h.query(
+    `update import_jobs set status = 'done', finished_at = now(), updated_at = now(),
+        total_people = $2 where id = $1`,
+    [opts.importId, peopleRead],
+  );
+  const [e] = await h.query<{ n: number }>(
+    'select count(*)::int as n from import_errors where import_id = $1',
+    [opts.importId],
+  );
+  await src.close();
+  return {
+    importId: opts.importId,
+    imported,
+    rejected,
+    errors: Number(e?.n ?? 0),
+    batches,
+    skippedBatches: skipped,
+    ms: performance.now() - t0,
+  };
+}

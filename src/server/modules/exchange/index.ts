@@ -1,0 +1,5 @@
+export * from './export.ts';
+export * from './format.ts';
+export * from './importer.ts';
+export * from './sources.ts';
+export { uuidFrom } from './validate.ts';

@@ -1,0 +1,195 @@
+/**
+ * Input readers: a directory of CSV files (streamed with csv-parse; never the whole file in
+ * memory) or one XLSX workbook (exceljs; officer-sized uploads). Item rows are handed out per
+ * person: small files are grouped in memory by national ID (any order); large CSV files are
+ * merge-joined in the order of people.csv (the generator and the exporter write them so).
+ */
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { EXCHANGE_ITEMS, type ExchangeItem, type GroupKey, headerKey } from './format.ts';
+
+export type Rec = { rowNo: number; rec: Record<string, string> };
+
+/** Files larger than this are streamed (merge-join) instead of grouped in memory. */
+const GROUP_IN_MEMORY_BYTES = 16 * 1024 * 1024;
+
+async function* csvRows(file: string, group: GroupKey): AsyncGenerator<Rec> {
+  const parser = createReadStream(file).pipe(
+    parse({
+      bom: true,
+      columns: (h: string[]) => h.map((c) => headerKey(group, c)),
+      skip_empty_lines: true,
+      relax_column_count: true,
+    }),
+  );
+  // Row numbers as a spreadsheet shows them: the header is row 1 (cells never span lines here).
+  let rowNo = 1;
+  for await (const rec of parser as AsyncIterable<Record<string, string>>) yield { rowNo: ++rowNo, rec };
+}
+
+/** Per-person access to one item file. */
+export interface ItemReader {
+  /** Rows of this person (consumes them). */
+  take(nationalId: string): Promise<Rec[]>;
+  /** Rows never taken (unknown person or out of order), after the last person. */
+  leftovers(): Promise<Rec[]>;
+}
+
+class MemoryReader implements ItemReader {
+  private map = new Map<string, Rec[]>();
+  constructor(rows: Rec[]) {
+    for (const r of rows) {
+      const k = (r.rec.nationalId ?? '').trim();
+      const list = this.map.get(k);
+      if (list) list.push(r);
+      else this.map.set(k, [r]);
+    }
+  }
+  async take(nid: string) {
+    const rows = this.map.get(nid) ?? [];
+    this.map.delete(nid);
+    return rows;
+  }
+  async leftovers() {
+    return [...this.map.values()].flat();
+  }
+}
+
+class StreamReader implements ItemReader {
+  private head: Rec | null | undefined;
+  constructor(private it: AsyncGenerator<Rec>) {}
+  private async peek() {
+    if (this.head === undefined) {
+      const n = await this.it.next();
+      this.head = n.done ? null : n.value;
+    }
+    return this.head;
+  }
+  async take(nid: string) {
+    const out: Rec[] = [];
+    for (;;) {
+      const h = await this.peek();
+      if (!h || (h.rec.nationalId ?? '').trim() !== nid) return out;
+      out.push(h);
+      this.head = undefined;
+    }
+  }
+  async leftovers() {
+    const out: Rec[] = [];
+    for (let h = await this.peek(); h; this.head = undefined, h = await this.peek()) out.push(h);
+    return out;
+  }
+}
+
+export type Source = {
+  name: string;
+  offices(): AsyncGenerator<Rec>;
+  people(): AsyncGenerator<Rec>;
+  items(): Promise<Record<ExchangeItem, ItemReader>>;
+  /** People rows, if a manifest says so. */
+  expectedPeople: number | null;
+  close(): Promise<void>;
+};
+
+async function* none(): AsyncGenerator<Rec> {}
+
+async function collect(it: AsyncGenerator<Rec>): Promise<Rec[]> {
+  const out: Rec[] = [];
+  for await (const r of it) out.push(r);
+  return out;
+}
+
+/** A directory with offices.csv, people.csv and one <item>.csv per record item (all optional but people). */
+export function csvDirSource(dir: string): Source {
+  const f = (g: GroupKey) => path.join(dir, `${g}.csv`);
+  if (!existsSync(f('people'))) throw new Error(`ไม่พบแฟ้ม people.csv ใน ${dir}`);
+  let expected: number | null = null;
+  const manifest = path.join(dir, 'manifest.json');
+  if (existsSync(manifest)) {
+    try {
+      const m = JSON.parse(readFileSync(manifest, 'utf8')) as { counts?: { people?: number } };
+      expected = m.counts?.people ?? null;
+    } catch {
+      expected = null;
+    }
+  }
+  return {
+    name: dir,
+    expectedPeople: expected,
+    offices: () => (existsSync(f('offices')) ? csvRows(f('offices'), 'offices') : none()),
+    people: () => csvRows(f('people'), 'people'),
+    async items() {
+      const out = {} as Record<ExchangeItem, ItemReader>;
+      for (const k of EXCHANGE_ITEMS) {
+        const file = f(k);
+        if (!existsSync(file)) out[k] = new MemoryReader([]);
+        else if (statSync(file).size <= GROUP_IN_MEMORY_BYTES)
+          out[k] = new MemoryReader(await collect(csvRows(file, k)));
+        else out[k] = new StreamReader(csvRows(file, k));
+      }
+      return out;
+    },
+    close: async () => {},
+  };
+}
+
+function cellString(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('text' in v && typeof v.text === 'string') return v.text;
+    if ('result' in v) return cellString(v.result as ExcelJS.CellValue);
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+  }
+  return String(v);
+}
+
+/** One workbook, one sheet per group named by the group key. */
+export async function xlsxSource(file: string, name = path.basename(file)): Promise<Source> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const sheetRows = (g: GroupKey): Rec[] => {
+    const ws = wb.getWorksheet(g);
+    if (!ws) return [];
+    let keys: string[] = [];
+    const out: Rec[] = [];
+    ws.eachRow({ includeEmpty: false }, (row, rowNo) => {
+      const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellString);
+      if (rowNo === 1) {
+        keys = cells.map((c) => headerKey(g, c));
+        return;
+      }
+      if (cells.every((c) => c.trim() === '')) return;
+      const rec: Record<string, string> = {};
+      keys.forEach((k, i) => {
+        rec[k] = cells[i] ?? '';
+      });
+      out.push({ rowNo, rec });
+    });
+    return out;
+  };
+  async function* gen(rows: Rec[]) {
+    yield* rows;
+  }
+  return {
+    name,
+    expectedPeople: sheetRows('people').length,
+    offices: () => gen(sheetRows('offices')),
+    people: () => gen(sheetRows('people')),
+    async items() {
+      return Object.fromEntries(
+        EXCHANGE_ITEMS.map((k) => [k, new MemoryReader(sheetRows(k))]),
+      ) as unknown as Record<ExchangeItem, ItemReader>;
+    },
+    close: async () => {},
+  };
+}
+
+/** A CSV directory, or an .xlsx file. */
+export async function openSource(p: string): Promise<Source> {
+  if (statSync(p).isDirectory()) return csvDirSource(p);
+  if (p.toLowerCase().endsWith('.xlsx')) return xlsxSource(p);
+  throw new Error(`ไม่รองรับแฟ้ม ${p}: ใช้โฟลเดอร์ของแฟ้ม CSV หรือแฟ้ม .xlsx`);
+}

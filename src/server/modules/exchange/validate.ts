@@ -1,0 +1,233 @@
+/**
+ * Row validation for imports: the SAME zod schemas as the API (nationalId, personalData,
+ * LIST_ITEMS[k].schema) plus the reference checks of validate-entry (real address codes, known
+ * offices, one leave row per fiscal year, penalty amendments within the person). A person with
+ * any bad row is rejected whole: an import never leaves a partial record (ADR 0105).
+ */
+import { createHash } from 'node:crypto';
+import { getTableColumns } from 'drizzle-orm';
+import addressData from '../../../../data/reference/thai-addresses.json' with { type: 'json' };
+import { createAddressBook } from '../../../domain/address.ts';
+import { fieldMessage } from '../../../domain/i18n/fields.ts';
+import { PERSON_STATUSES } from '../../../domain/record/enums.ts';
+import { LIST_ITEMS, personalData } from '../../../domain/record/items.ts';
+import { nationalId as nationalIdSchema } from '../../../domain/record/primitives.ts';
+import { formatDisplayName, ITEM_TABLES, toRow } from '../records/index.ts';
+import { coerce, EXCHANGE_ITEMS, type ExchangeItem, type GroupKey, toEntry } from './format.ts';
+import type { Rec } from './sources.ts';
+
+const addressBook = createAddressBook(addressData as never);
+
+/** A deterministic UUID (v5 layout, SHA-1) so a resumed import writes identical ids. */
+export function uuidFrom(key: string): string {
+  const h = createHash('sha1').update('khru-import\n').update(key).digest('hex');
+  const v = `5${h.slice(13, 16)}`;
+  const variant = ((Number.parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16) + h.slice(17, 20);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${v}-${variant}-${h.slice(20, 32)}`;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type RowError = {
+  sheet: GroupKey;
+  rowNo: number;
+  nationalId: string | null;
+  field: string | null;
+  message: string;
+};
+
+export type OfficeRef = { id: string; path: string; code: string };
+
+/** A validated person ready to write: table rows keyed by column name. */
+export type PersonPlan = {
+  personId: string;
+  nationalId: string;
+  person: Record<string, unknown>;
+  position: { officeId: string; positionNumber: string; title: string } | null;
+  items: Partial<Record<ExchangeItem, Record<string, unknown>[]>>;
+  counts: Record<string, number>;
+};
+
+export type Bundle = { people: Rec; items: Partial<Record<ExchangeItem, Rec[]>> };
+
+export type ValidateCtx = {
+  offices: Map<string, OfficeRef>;
+  /** Officer uploads: people must belong under one of these office paths. */
+  officePaths: string[] | null;
+  now: string;
+};
+
+const COLS = Object.fromEntries(
+  EXCHANGE_ITEMS.map((k) => [
+    k,
+    Object.fromEntries(
+      Object.entries(getTableColumns(ITEM_TABLES[k])).map(([key, c]) => [key, (c as { name: string }).name]),
+    ),
+  ]),
+) as Record<ExchangeItem, Record<string, string>>;
+
+function msgKey(m: string | undefined): string {
+  return m?.startsWith('err.') ? m : 'err.invalid';
+}
+
+/** Column-named row for the bulk insert (bigint satang as text so JSON keeps it exact). */
+function columnRow(item: ExchangeItem, row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) {
+    const c = COLS[item][k];
+    if (c) out[c] = typeof v === 'bigint' ? v.toString() : v;
+  }
+  return out;
+}
+
+/** Validates one person and all their item rows; returns the plan or the errors. */
+export function validateBundle(b: Bundle, ctx: ValidateCtx): { plan: PersonPlan | null; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const rec = b.people.rec;
+  const rawNid = (rec.nationalId ?? '').trim();
+  const err = (sheet: GroupKey, rowNo: number, field: string | null, message: string) =>
+    errors.push({ sheet, rowNo, nationalId: rawNid || null, field, message });
+  const pRow = b.people.rowNo;
+
+  const nid = nationalIdSchema.safeParse(rawNid);
+  if (!nid.success)
+    err('people', pRow, 'nationalId', fieldMessage('nationalId', msgKey(nid.error.issues[0]?.message)));
+  const office = ctx.offices.get((rec.officeCode ?? '').trim());
+  if (!office) err('people', pRow, 'officeCode', 'รหัสหน่วยงาน: ไม่พบหน่วยงานนี้ในระบบ');
+  else if (ctx.officePaths && !ctx.officePaths.some((p) => office.path.startsWith(p)))
+    err('people', pRow, 'officeCode', 'รหัสหน่วยงาน: อยู่นอกหน่วยงานที่ท่านรับผิดชอบ');
+  const personal = personalData.safeParse({
+    birthDate: coerce('text', rec.birthDate),
+    bloodGroup: coerce('text', rec.bloodGroup),
+    appointmentDate: coerce('text', rec.appointmentDate),
+    subjectGroup: coerce('text', rec.subjectGroup),
+  });
+  if (!personal.success)
+    for (const i of personal.error.issues) {
+      const f = i.path.join('.');
+      err('people', pRow, f, fieldMessage(f, msgKey(i.message)));
+    }
+  const status = (rec.status ?? '').trim() || 'active';
+  if (!(PERSON_STATUSES as readonly string[]).includes(status))
+    err('people', pRow, 'status', fieldMessage('status', 'err.choice'));
+  const givenId = (rec.personId ?? '').trim();
+  if (givenId && !UUID.test(givenId)) err('people', pRow, 'personId', 'รหัสบุคคล: ต้องเป็น UUID หรือเว้นว่าง');
+  const personId = givenId ? givenId.toLowerCase() : uuidFrom(`person:${rawNid}`);
+
+  const items: PersonPlan['items'] = {};
+  const counts: Record<string, number> = {};
+  const parsedByItem: Partial<Record<ExchangeItem, Record<string, unknown>[]>> = {};
+  for (const k of EXCHANGE_ITEMS) {
+    const rows = b.items[k] ?? [];
+    if (!rows.length) continue;
+    const out: Record<string, unknown>[] = [];
+    const parsedList: Record<string, unknown>[] = [];
+    const fiscalYears = new Set<number>();
+    const ids = new Set(rows.map((r) => (r.rec.id ?? '').trim().toLowerCase()).filter(Boolean));
+    for (const [i, r] of rows.entries()) {
+      const parsed = LIST_ITEMS[k].schema.safeParse(toEntry(k, r.rec));
+      if (!parsed.success) {
+        for (const iss of parsed.error.issues) {
+          const f = iss.path.join('.');
+          err(k, r.rowNo, f, fieldMessage(f, msgKey(iss.message)));
+        }
+        continue;
+      }
+      const data = { ...(parsed.data as Record<string, unknown>) };
+      const bad = (f: string, m: string) => err(k, r.rowNo, f, fieldMessage(f, m));
+      if (k === 'addresses') {
+        const p = addressBook.checkAddress(String(data.tambonCode), String(data.postcode));
+        if (p) {
+          bad(p === 'err.address.tambon' ? 'tambonCode' : 'postcode', p);
+          continue;
+        }
+      }
+      if (k === 'service') {
+        const code = (r.rec.officeCode ?? '').trim();
+        if (code) {
+          const o = ctx.offices.get(code);
+          if (!o) {
+            err(k, r.rowNo, 'officeCode', 'รหัสหน่วยงาน: ไม่พบหน่วยงานนี้ในระบบ');
+            continue;
+          }
+          data.officeId = o.id;
+        } else data.officeId = null;
+      }
+      if (k === 'leave') {
+        const fy = Number(data.fiscalYear);
+        if (fiscalYears.has(fy)) {
+          err(k, r.rowNo, 'fiscalYear', 'ปีงบประมาณ: มีรายการของปีงบประมาณนี้แล้ว');
+          continue;
+        }
+        fiscalYears.add(fy);
+      }
+      if (k === 'discipline' && data.amendsId && !ids.has(String(data.amendsId).toLowerCase())) {
+        bad('amendsId', 'err.invalid');
+        continue;
+      }
+      const rid = (r.rec.id ?? '').trim();
+      if (rid && !UUID.test(rid)) {
+        err(k, r.rowNo, 'id', 'รหัสรายการ: ต้องเป็น UUID หรือเว้นว่าง');
+        continue;
+      }
+      const id = rid ? rid.toLowerCase() : uuidFrom(`${personId}:${k}:${i}`);
+      parsedList.push(data);
+      out.push({
+        ...columnRow(k, toRow(k, data)),
+        id,
+        person_id: personId,
+        version: 1,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+      });
+    }
+    items[k] = out;
+    parsedByItem[k] = parsedList;
+    counts[k] = out.length;
+  }
+  const names = parsedByItem.names ?? [];
+  if (!names.length) err('names', pRow, 'names', 'ชื่อ-นามสกุล: ต้องมีอย่างน้อยหนึ่งรายการ');
+  if (errors.length || !nid.success || !personal.success || !office) return { plan: null, errors };
+
+  // The current name and position are the latest by date (ties: the later row), as refreshDerived keeps them.
+  const latest = <T extends Record<string, unknown>>(xs: T[], key: string) =>
+    xs.reduce<T | undefined>((a, x) => (!a || String(x[key]) >= String(a[key]) ? x : a), undefined);
+  const n = latest(names, 'effectiveDate')!;
+  const s = latest(parsedByItem.service ?? [], 'effectiveDate');
+  const positionNumber = (rec.positionNumber ?? '').trim();
+  const positionTitle = (s?.positionTitle as string | undefined) ?? null;
+  const plan: PersonPlan = {
+    personId,
+    nationalId: nid.data,
+    person: {
+      id: personId,
+      national_id: nid.data,
+      status,
+      record_version: 1,
+      version: 1,
+      birth_date: personal.data.birthDate,
+      blood_group: personal.data.bloodGroup,
+      appointment_date: personal.data.appointmentDate,
+      subject_group: personal.data.subjectGroup,
+      office_id: office.id,
+      position_id: null,
+      display_name: formatDisplayName({
+        prefix: String(n.prefix),
+        rankTitle: (n.rankTitle as string | null) ?? null,
+        firstName: String(n.firstName),
+        middleName: (n.middleName as string | null) ?? null,
+        lastName: String(n.lastName),
+      }),
+      search_name: `${n.firstName} ${n.lastName}`,
+      current_standing: s ? ((s.standing as string | undefined) ?? 'none') : null,
+      current_position_title: positionTitle,
+      last_owner_review_at: null,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+    },
+    position: positionNumber ? { officeId: office.id, positionNumber, title: positionTitle ?? 'ครู' } : null,
+    items,
+    counts,
+  };
+  return { plan, errors };
+}
