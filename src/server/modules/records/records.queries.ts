@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, like, or, type SQL, sql } from 'drizzle-orm';
 import { LIST_ITEM_KEYS, type ListItemKey, RECORD_ITEM_KEYS } from '../../../domain/record/items.ts';
 import type { HistoryRow, RecordView } from '../../../domain/record/record-view.ts';
 import { retirementDate, sixtiethBirthday } from '../../../domain/retirement.ts';
@@ -141,15 +141,27 @@ export async function searchPeople(ex: Executor, actor: Actor, s: SearchParams) 
   if (s.q) {
     const q = s.q.normalize('NFC').trim().replace(/\s+/g, ' ');
     const esc = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-    conds.push(or(ilike(persons.searchName, `${esc}%`), ilike(persons.displayName, `%${esc}%`)));
+    // Prefix: btree (text_pattern_ops) on search_name. Substring: the GIN index of the name's
+    // character bigrams/trigrams narrows the candidates, ILIKE rechecks them (ADR 0106; pg_trgm
+    // does not index Thai in C-locale databases). One character is matched as a prefix only.
+    const prefix = like(persons.searchName, `${esc}%`);
+    conds.push(
+      q.length >= 2
+        ? or(
+            prefix,
+            and(sql`${persons.searchGrams} @> khru_grams(${q})`, ilike(persons.searchName, `%${esc}%`)),
+          )
+        : prefix,
+    );
   }
   if (s.nationalId) conds.push(eq(persons.nationalId, s.nationalId));
   if (s.officeId)
     conds.push(
       sql`${persons.officeId} in (select o.id from ${offices} o where o.path like (select path from ${offices} where id = ${s.officeId}) || '%')`,
     );
+  // Position titles are matched from their start (ครู, ครูผู้ช่วย, ผู้อำนวยการ…), from the btree index.
   if (s.positionTitle)
-    conds.push(ilike(persons.currentPositionTitle, `%${s.positionTitle.replace(/[\\%_]/g, '')}%`));
+    conds.push(like(persons.currentPositionTitle, `${s.positionTitle.replace(/[\\%_]/g, '')}%`));
   if (s.standing) conds.push(eq(persons.currentStanding, s.standing));
   if (s.status) conds.push(eq(persons.status, s.status));
   const where = and(...conds);
