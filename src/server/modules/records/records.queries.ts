@@ -135,8 +135,11 @@ export type PersonListItem = {
   appointmentDate: string | null;
 };
 
-/** Officer search within the caller's scope: Thai name (prefix or substring), ID, office, position, standing. */
-export async function searchPeople(ex: Executor, actor: Actor, s: SearchParams) {
+/**
+ * The two statements of the officer search (count and page), built but not run: searchPeople
+ * runs them; the plan test (tests/api/search-plans.test.ts) EXPLAINs them.
+ */
+export function searchQueries(ex: Executor, actor: Actor, s: SearchParams) {
   const conds: (SQL | undefined)[] = [personScope(actor)];
   if (s.q) {
     const q = s.q.normalize('NFC').trim().replace(/\s+/g, ' ');
@@ -171,11 +174,11 @@ export async function searchPeople(ex: Executor, actor: Actor, s: SearchParams) 
       : s.sort === 'appointmentDate'
         ? [asc(persons.appointmentDate), sql`${persons.displayName} collate th`]
         : [sql`${persons.displayName} collate th`, asc(persons.id)];
-  const [{ total } = { total: 0 }] = await ex
+  const count = ex
     .select({ total: sql<number>`count(*)::int` })
     .from(persons)
     .where(where);
-  const rows = await ex
+  const page = ex
     .select({
       id: persons.id,
       nationalId: persons.nationalId,
@@ -193,6 +196,14 @@ export async function searchPeople(ex: Executor, actor: Actor, s: SearchParams) 
     .orderBy(...order)
     .limit(s.pageSize)
     .offset((s.page - 1) * s.pageSize);
+  return { count, page };
+}
+
+/** Officer search within the caller's scope: Thai name (prefix or substring), ID, office, position, standing. */
+export async function searchPeople(ex: Executor, actor: Actor, s: SearchParams) {
+  const q = searchQueries(ex, actor, s);
+  const [{ total } = { total: 0 }] = await q.count;
+  const rows = await q.page;
   return { total: Number(total), page: s.page, pageSize: s.pageSize, items: rows as PersonListItem[] };
 }
 
