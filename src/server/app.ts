@@ -21,6 +21,7 @@ import { authRoutes } from './modules/auth/index.ts';
 import { officesRoutes } from './modules/offices/index.ts';
 import { recordsRoutes } from './modules/records/index.ts';
 import { referenceRoutes } from './modules/reference/index.ts';
+import { signaturesRoutes } from './modules/signatures/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import { workflowsRoutes } from './modules/workflows/index.ts';
 import type { DbHandle } from './platform/db/index.ts';
@@ -130,6 +131,7 @@ export async function buildApp(cfg: Config, h: DbHandle, opts: BuildOptions = {}
   await app.register(auditRoutes);
   await app.register(referenceRoutes);
   await app.register(workflowsRoutes);
+  await app.register(signaturesRoutes);
 
   if (opts.serveWeb !== false && existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, {

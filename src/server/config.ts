@@ -39,6 +39,11 @@ const schema = z.object({
   S3_PREFIX: z.string().default(''),
   UPLOAD_MAX_MB: z.coerce.number().positive().default(20),
   VERIFY_MAX_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** Personal signatures (WebAuthn, ADR 0107): relying-party id and accepted origins (comma-separated). */
+  WEBAUTHN_RP_ID: z.string().default('localhost'),
+  WEBAUTHN_ORIGINS: z.string().optional(),
+  /** Signing needs a login (or re-authentication) at most this many minutes old. */
+  SIGNING_MAX_AUTH_AGE_MINUTES: z.coerce.number().positive().default(5),
 });
 
 export type Config = Readonly<{
@@ -68,6 +73,9 @@ export type Config = Readonly<{
   };
   uploadMaxBytes: number;
   verifyMaxPerMinute: number;
+  webauthnRpId: string;
+  webauthnOrigins: string[];
+  signingMaxAuthAgeMs: number;
 }>;
 
 /** The only reader of process.env: validated, frozen. */
@@ -100,6 +108,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     verifyMaxPerMinute: e.VERIFY_MAX_PER_MINUTE,
+    webauthnRpId: e.WEBAUTHN_RP_ID,
+    webauthnOrigins: (e.WEBAUTHN_ORIGINS ?? e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`)
+      .split(',')
+      .map((o) => o.trim().replace(/\/$/, ''))
+      .filter(Boolean),
+    signingMaxAuthAgeMs: e.SIGNING_MAX_AUTH_AGE_MINUTES * 60_000,
     ...overrides,
   });
 }

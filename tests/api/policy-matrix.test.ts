@@ -132,9 +132,17 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   'POST /api/v1/access/assignments/:assignmentId/review': 'access.test.ts',
   'GET /api/v1/offices/:officeId/positions': 'offices: scoped by assignment office',
   'GET /api/v1/workflows/queue': 'workflow.test.ts',
-  'POST /api/v1/people/:personId/requests': 'workflow.test.ts',
+  'POST /api/v1/people/:personId/correction-requests': 'workflow.test.ts',
   'GET /api/v1/workflows/cases/:caseId': 'workflow.test.ts',
   'POST /api/v1/workflows/cases/:caseId/actions': 'workflow.test.ts',
+  'POST /api/auth/reauth': 'signature.test.ts',
+  'GET /api/v1/signing/credentials': 'signature.test.ts (own passkeys only)',
+  'POST /api/v1/signing/credentials/options': 'signature.test.ts',
+  'POST /api/v1/signing/credentials': 'signature.test.ts',
+  'GET /api/v1/people/:personId/sign-request': 'signature.test.ts',
+  'POST /api/v1/signatures': 'signature.test.ts',
+  'GET /api/v1/signatures/:signatureId/verify': 'signature.test.ts',
+  'GET /api/v1/people/:personId/signatures': 'signature.test.ts',
 };
 
 let t: TestApp;

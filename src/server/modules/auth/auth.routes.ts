@@ -127,6 +127,47 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
+    '/api/auth/reauth',
+    {
+      config: { rateLimit: { max: app.khruConfig.loginMaxPerClient, timeWindow: '15 minutes' } },
+      schema: {
+        tags,
+        summary: 'ยืนยันตัวตนอีกครั้งก่อนลงลายมือชื่ออิเล็กทรอนิกส์ (refreshes the session auth time)',
+        body: z.object({
+          password: z.string({ error: 'err.required' }).min(1, { error: 'err.required' }).max(1024),
+        }),
+        response: { 200: sessionInfo },
+      },
+    },
+    async (req) => {
+      requireActor(req.ctx);
+      const ctx = req.ctx;
+      const [u] = await ctx.h.db.select().from(schema.users).where(eq(schema.users.id, ctx.actor.userId));
+      if (!u?.passwordHash || !(await verifyPassword(u.passwordHash, req.body.password))) {
+        await ctx.h.db.transaction((tx) =>
+          appendAudit(tx, auditActor(ctx), ctx.meta, [
+            { eventType: 'auth.reauth.failed', entityType: 'user', entityId: ctx.actor.userId },
+          ]),
+        );
+        throw new AppError('badCredentials');
+      }
+      // A real authentication just happened: step-up checks (signing, ADR 0107) count from now.
+      const now = new Date().toISOString();
+      await ctx.h.db.transaction(async (tx) => {
+        await tx
+          .update(schema.sessions)
+          .set({ authTime: now, authMethod: 'password' })
+          .where(eq(schema.sessions.id, ctx.actor.sessionId));
+        await appendAudit(tx, auditActor(ctx), ctx.meta, [
+          { eventType: 'auth.reauth', entityType: 'user', entityId: ctx.actor.userId },
+        ]);
+      });
+      ctx.actor.authTime = now;
+      return info(req);
+    },
+  );
+
+  app.post(
     '/api/auth/password',
     {
       schema: {

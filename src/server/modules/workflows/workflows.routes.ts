@@ -101,7 +101,7 @@ export const workflowsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/v1/people/:personId/requests',
+    '/api/v1/people/:personId/correction-requests',
     {
       schema: {
         tags,

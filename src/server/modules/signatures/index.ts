@@ -1,0 +1,4 @@
+export { CHANGED_AFTER_SIGNING } from './commands/verify-signature.ts';
+export { SIGN_DECISIONS, type SignDecision } from './decisions.ts';
+export { signaturesRoutes } from './signatures.routes.ts';
+export { requireRecentAuth } from './signing-guard.ts';
