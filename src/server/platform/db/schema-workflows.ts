@@ -3,7 +3,18 @@
  * table is the case's history — who, when, which decision, the reason and the signature evidence.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { offices, persons, users } from './schema.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
