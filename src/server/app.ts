@@ -18,6 +18,7 @@ import type { Config } from './config.ts';
 import { accessRoutes } from './modules/access/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authRoutes } from './modules/auth/index.ts';
+import { documentsRoutes, verifyRoutes } from './modules/documents/index.ts';
 import { officesRoutes } from './modules/offices/index.ts';
 import { recordsRoutes } from './modules/records/index.ts';
 import { referenceRoutes } from './modules/reference/index.ts';
@@ -130,6 +131,8 @@ export async function buildApp(cfg: Config, h: DbHandle, opts: BuildOptions = {}
   await app.register(accessRoutes);
   await app.register(auditRoutes);
   await app.register(referenceRoutes);
+  await app.register(documentsRoutes);
+  await app.register(verifyRoutes);
   await app.register(workflowsRoutes);
   await app.register(signaturesRoutes);
 

@@ -41,6 +41,8 @@ export type RecordView = {
     /** Current name (the latest entry of item 1), denormalised for lists and headings. */
     displayName: string;
     updatedAt: string;
+    /** Six years or more since the latest photo, or none yet (ข้อ 3.2.1: a new photo every 6 years); always sent by the API. */
+    photoDue?: boolean;
   };
   /** Present only for the items the caller may read. */
   items: Partial<{ [K in ListItemKey]: Entry<K>[] }>;

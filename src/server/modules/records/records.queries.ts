@@ -1,4 +1,6 @@
 import { and, asc, eq, ilike, like, or, type SQL, sql } from 'drizzle-orm';
+import { todayInBangkok } from '../../../domain/iso-date.ts';
+import { isPhotoDue } from '../../../domain/record/documents.ts';
 import { LIST_ITEM_KEYS, type ListItemKey, RECORD_ITEM_KEYS } from '../../../domain/record/items.ts';
 import type { HistoryRow, RecordView } from '../../../domain/record/record-view.ts';
 import { retirementDate, sixtiethBirthday } from '../../../domain/retirement.ts';
@@ -67,6 +69,12 @@ export async function readRecord(
       position: row.position,
       displayName: p.displayName as string,
       updatedAt: new Date(p.updatedAt as string).toISOString(),
+      photoDue: readable.has('photos')
+        ? isPhotoDue(
+            (row.items.photos ?? []).map((e) => Number(fromRow('photos', e).yearBE)),
+            Number(todayInBangkok().slice(0, 4)) + 543,
+          )
+        : false,
     },
     items,
     allowed: { read: access.read, edit: access.edit },

