@@ -21,6 +21,7 @@ import {
   COLUMNS,
   cellText,
   EXCHANGE_ITEMS,
+  type ExchangeItem,
   fromEntry,
   GROUPS,
   type GroupKey,
@@ -42,6 +43,9 @@ export type GenOptions = {
   out: string;
   today?: string;
   log?: (s: string) => void;
+  /** Light datasets for CI-sized tests: only these item groups, and only the latest `lastN` rows of each. */
+  only?: ExchangeItem[];
+  lastN?: number;
 };
 export type Manifest = {
   format: 'khru-import/1';
@@ -182,8 +186,9 @@ export async function generateDataset(o: GenOptions): Promise<Manifest> {
       g.personal.appointmentDate,
       g.personal.subjectGroup,
     ]);
-    for (const k of EXCHANGE_ITEMS) {
-      for (const e of (g.items as Record<string, Record<string, unknown>[]>)[k] ?? []) {
+    for (const k of o.only ?? EXCHANGE_ITEMS) {
+      const all = (g.items as Record<string, Record<string, unknown>[]>)[k] ?? [];
+      for (const e of o.lastN ? all.slice(-o.lastN) : all) {
         const flat = fromEntry(k, { ...e });
         flat.nationalId = g.nationalId;
         await put(
