@@ -60,7 +60,12 @@ export function makePng(w: number, h: number, opts: { grey?: boolean; dpi?: numb
 }
 
 /** A "scan": `pages` pages of 1 × 1.4 inches, each filled by one image of dpi × (1 × 1.4) pixels. */
-export async function makeScanPdf(opts: { dpi: number; grey?: boolean; pages?: number; padTo?: number }): Promise<Buffer> {
+export async function makeScanPdf(opts: {
+  dpi: number;
+  grey?: boolean;
+  pages?: number;
+  padTo?: number;
+}): Promise<Buffer> {
   const doc = new PDFDocument({ size: [72, 72 * 1.4], margin: 0, autoFirstPage: false });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -96,5 +101,8 @@ export function multipartBody(
       Buffer.from('\r\n'),
     );
   parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

@@ -8,7 +8,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentDisposition, inspectFile, sanitizeFileName } from '../../src/server/platform/storage/index.ts';
+import {
+  contentDisposition,
+  inspectFile,
+  sanitizeFileName,
+} from '../../src/server/platform/storage/index.ts';
 import { createTestApp, type Session, type TestApp } from '../support/app.ts';
 import { teacherOf } from '../support/people.ts';
 import { makePng, makeScanPdf, multipartBody } from './documents-files.test-support.ts';
@@ -46,7 +50,12 @@ async function counts() {
   return { ...r!, files: storeFiles().length };
 }
 
-function upload(s: Session, url: string, fields: Record<string, string>, file?: { name: string; bytes: Buffer }) {
+function upload(
+  s: Session,
+  url: string,
+  fields: Record<string, string>,
+  file?: { name: string; bytes: Buffer },
+) {
   const { payload, headers } = multipartBody(fields, file);
   return t.call(s, { method: 'POST', url, payload, headers });
 }
@@ -78,11 +87,21 @@ describe('inspectFile (content, not name)', () => {
     const sof = (components: number) =>
       seg(0xc0, Buffer.from([8, 0, 16, 0, 16, components, ...Array(components * 3).fill(1)]));
     const jfif = (dpi: number) =>
-      seg(0xe0, Buffer.from([0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 1, dpi >> 8, dpi & 255, dpi >> 8, dpi & 255, 0, 0]));
+      seg(
+        0xe0,
+        Buffer.from([0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 1, dpi >> 8, dpi & 255, dpi >> 8, dpi & 255, 0, 0]),
+      );
     const soi = Buffer.from([0xff, 0xd8]);
     const eoi = Buffer.from([0xff, 0xd9]);
-    expect(inspectFile(Buffer.concat([soi, jfif(300), sof(3), eoi]))).toMatchObject({ type: 'jpeg', dpi: 300, colour: true });
-    expect(inspectFile(Buffer.concat([soi, jfif(72), sof(1), eoi]))).toMatchObject({ dpi: 72, colour: false });
+    expect(inspectFile(Buffer.concat([soi, jfif(300), sof(3), eoi]))).toMatchObject({
+      type: 'jpeg',
+      dpi: 300,
+      colour: true,
+    });
+    expect(inspectFile(Buffer.concat([soi, jfif(72), sof(1), eoi]))).toMatchObject({
+      dpi: 72,
+      colour: false,
+    });
     // EXIF (big-endian TIFF): XResolution = YResolution = 350/1, unit inch.
     const tiff = Buffer.alloc(8 + 2 + 3 * 12 + 4 + 16);
     tiff.write('MM', 0, 'latin1');
@@ -109,7 +128,11 @@ describe('inspectFile (content, not name)', () => {
     expect(inspectFile(Buffer.concat([soi, exif, sof(3), eoi]))).toMatchObject({ dpi: 350, colour: true });
   });
   it('reads a scanned PDF’s DPI from image pixels vs page size, and its colour space', async () => {
-    expect(inspectFile(await makeScanPdf({ dpi: 300 }))).toMatchObject({ type: 'pdf', dpi: 300, colour: true });
+    expect(inspectFile(await makeScanPdf({ dpi: 300 }))).toMatchObject({
+      type: 'pdf',
+      dpi: 300,
+      colour: true,
+    });
     expect(inspectFile(await makeScanPdf({ dpi: 150 }))).toMatchObject({ dpi: 150 });
     expect(inspectFile(await makeScanPdf({ dpi: 300, grey: true }))).toMatchObject({ colour: false });
     expect(inspectFile(Buffer.from('MZ\x90\0 not a pdf')).type).toBe('unknown');
@@ -131,10 +154,20 @@ describe('uploads', () => {
   it('stores a colour 300-DPI scan once (dedupe by SHA-256) and serves it back with RFC 6266 headers', async () => {
     const before = await counts();
     const pdf = await makeScanPdf({ dpi: 300, pages: 2 });
-    const r1 = await upload(officer, url(), { category: 'appointmentOrder' }, { name: 'คำสั่งบรรจุ.pdf', bytes: pdf });
+    const r1 = await upload(
+      officer,
+      url(),
+      { category: 'appointmentOrder' },
+      { name: 'คำสั่งบรรจุ.pdf', bytes: pdf },
+    );
     expect(r1.statusCode, r1.body).toBe(201);
     expect(r1.json().created).toBe(true);
-    const r2 = await upload(officer, url(), { category: 'appointmentOrder' }, { name: 'อีกชื่อ.pdf', bytes: pdf });
+    const r2 = await upload(
+      officer,
+      url(),
+      { category: 'appointmentOrder' },
+      { name: 'อีกชื่อ.pdf', bytes: pdf },
+    );
     expect(r2.json()).toMatchObject({ created: false, document: { id: r1.json().document.id } });
     const after = await counts();
     expect(after.files - before.files).toBe(1);
@@ -150,13 +183,24 @@ describe('uploads', () => {
     expect(dl.headers['content-disposition']).toBe(contentDisposition('คำสั่งบรรจุ.pdf'));
     // The owner reads her own record's documents; another office does not even see them.
     const other = await t.login('otherOfficer');
-    expect((await t.call(other, { url: `/api/v1/documents/${r1.json().document.id}/file` })).statusCode).toBe(404);
+    expect((await t.call(other, { url: `/api/v1/documents/${r1.json().document.id}/file` })).statusCode).toBe(
+      404,
+    );
   });
 
-  const refusals: [string, () => Promise<{ fields: Record<string, string>; name: string; bytes: Buffer }>, number, RegExp][] = [
+  const refusals: [
+    string,
+    () => Promise<{ fields: Record<string, string>; name: string; bytes: Buffer }>,
+    number,
+    RegExp,
+  ][] = [
     [
       'a 72-DPI photo',
-      async () => ({ fields: { category: 'appointmentOrder' }, name: 'scan.pdf', bytes: await makeScanPdf({ dpi: 72 }) }),
+      async () => ({
+        fields: { category: 'appointmentOrder' },
+        name: 'scan.pdf',
+        bytes: await makeScanPdf({ dpi: 72 }),
+      }),
       400,
       /ความละเอียดต่ำกว่า ๓๐๐ จุดต่อนิ้ว/,
     ],
@@ -182,7 +226,11 @@ describe('uploads', () => {
     ],
     [
       'a ../ file name',
-      async () => ({ fields: { category: 'other' }, name: '../../etc/x.pdf', bytes: await makeScanPdf({ dpi: 300 }) }),
+      async () => ({
+        fields: { category: 'other' },
+        name: '../../etc/x.pdf',
+        bytes: await makeScanPdf({ dpi: 300 }),
+      }),
       400,
       /ชื่อไฟล์: ชื่อไฟล์ไม่ถูกต้อง: ห้ามมีส่วนของเส้นทาง/,
     ],
@@ -212,23 +260,38 @@ describe('uploads', () => {
   it('refuses a 72-DPI photo and a grayscale photo; stores nothing', async () => {
     const before = await counts();
     const u = `/api/v1/people/${personId}/photos`;
-    const low = await upload(officer, u, { slot: '1', yearBE: '2569' }, { name: 'p.png', bytes: makePng(200, 250, { dpi: 72 }) });
+    const low = await upload(
+      officer,
+      u,
+      { slot: '1', yearBE: '2569' },
+      { name: 'p.png', bytes: makePng(200, 250, { dpi: 72 }) },
+    );
     expect(low.statusCode).toBe(400);
     expect(low.json().error.fields[0].message).toMatch(/ความละเอียดต่ำกว่า/);
-    const grey = await upload(officer, u, { slot: '1', yearBE: '2569' }, {
-      name: 'p.png',
-      bytes: makePng(200, 250, { dpi: 300, grey: true }),
-    });
+    const grey = await upload(
+      officer,
+      u,
+      { slot: '1', yearBE: '2569' },
+      {
+        name: 'p.png',
+        bytes: makePng(200, 250, { dpi: 300, grey: true }),
+      },
+    );
     expect(grey.json().error.fields[0].message).toMatch(/ขาวดำ/);
     expect(await counts()).toEqual(before);
   });
 
   it('uploads a photo into a slot through the records module (entry, item 27) and serves it to readers', async () => {
     const bytes = makePng(300, 375, { dpi: 300 });
-    const res = await upload(officer, `/api/v1/people/${personId}/photos`, { slot: '2', yearBE: '2569' }, {
-      name: 'รูปถ่าย.png',
-      bytes,
-    });
+    const res = await upload(
+      officer,
+      `/api/v1/people/${personId}/photos`,
+      { slot: '2', yearBE: '2569' },
+      {
+        name: 'รูปถ่าย.png',
+        bytes,
+      },
+    );
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().entry).toMatchObject({ slot: 2, yearBE: 2569, documentId: res.json().document.id });
     const img = await t.call(officer, { url: `/api/v1/people/${personId}/photos/2` });
@@ -238,12 +301,19 @@ describe('uploads', () => {
     const view = (await t.call(officer, { url: `/api/v1/people/${personId}/record` })).json();
     expect(view.items.photos.some((p: { slot: number }) => p.slot === 2)).toBe(true);
     const history = (await t.call(officer, { url: `/api/v1/people/${personId}/history` })).json();
-    expect(history.items.some((h: { item: string; field: string }) => h.item === 'photos' && h.field === 'slot')).toBe(true);
+    expect(
+      history.items.some((h: { item: string; field: string }) => h.item === 'photos' && h.field === 'slot'),
+    ).toBe(true);
     // The owner may not upload into her own record (ข้อ 4.1: she asks an officer).
-    const mine = await upload(owner, `/api/v1/people/${owner.personId}/photos`, { slot: '3', yearBE: '2569' }, {
-      name: 'me.png',
-      bytes,
-    });
+    const mine = await upload(
+      owner,
+      `/api/v1/people/${owner.personId}/photos`,
+      { slot: '3', yearBE: '2569' },
+      {
+        name: 'me.png',
+        bytes,
+      },
+    );
     expect(mine.statusCode).toBe(403);
   });
 
@@ -251,12 +321,22 @@ describe('uploads', () => {
     const p = await teacherOf(t.h, 'SCH-40-001', 1);
     await t.h.query('delete from person_photos where person_id = $1', [p]);
     const bytes = makePng(300, 375, { dpi: 300 });
-    const old = await upload(officer, `/api/v1/people/${p}/photos`, { slot: '1', yearBE: '2560' }, { name: 'a.png', bytes });
+    const old = await upload(
+      officer,
+      `/api/v1/people/${p}/photos`,
+      { slot: '1', yearBE: '2560' },
+      { name: 'a.png', bytes },
+    );
     expect(old.statusCode, old.body).toBe(201);
     expect((await t.call(officer, { url: `/api/v1/people/${p}/record` })).json().person.photoDue).toBe(true);
     const now = new Date().getFullYear() + 543;
     const bytes2 = makePng(301, 375, { dpi: 300 });
-    await upload(officer, `/api/v1/people/${p}/photos`, { slot: '2', yearBE: String(now) }, { name: 'b.png', bytes: bytes2 });
+    await upload(
+      officer,
+      `/api/v1/people/${p}/photos`,
+      { slot: '2', yearBE: String(now) },
+      { name: 'b.png', bytes: bytes2 },
+    );
     expect((await t.call(officer, { url: `/api/v1/people/${p}/record` })).json().person.photoDue).toBe(false);
   });
 });

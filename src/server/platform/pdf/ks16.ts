@@ -392,7 +392,7 @@ function decoratePages(sheet: Sheet, ownerName: string, reference: string, copyM
     sheet.textAt(FORM_CODE, sheet.left, sheet.top - 22, { width: sheet.width, align: 'right' });
     if (copyMark) {
       sheet.font('bold', 9);
-      sheet.textAt(copyMark, sheet.left, sheet.top - 22, { width: sheet.width - 80 });
+      sheet.textAt(copyMark, sheet.left, sheet.top - 22, { maxWidth: sheet.width - 90 });
     }
     const fy = doc.page.height - sheet.margin - 12;
     sheet.font('regular', 9);
