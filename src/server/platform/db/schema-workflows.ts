@@ -80,3 +80,16 @@ export const workflowSteps = pgTable(
   },
   (t) => [uniqueIndex('workflow_steps_case_seq_uq').on(t.caseId, t.seq)],
 );
+
+/**
+ * One pending OpenID Connect login (Digital ID / ThaiD): the state, nonce and PKCE verifier that
+ * the callback must match. Single use, short-lived; the browser holds only the random id.
+ */
+export const oidcLogins = pgTable('oidc_logins', {
+  id: text('id').primaryKey(),
+  state: text('state').notNull(),
+  nonce: text('nonce').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  usedAt: ts('used_at'),
+});
