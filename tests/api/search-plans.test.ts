@@ -1,0 +1,115 @@
+/**
+ * The officer search answers from indexes at scale (ADR 0106): 30,000 generated people are bulk
+ * loaded, ANALYZEd, and the count and page statements of every hot search are EXPLAINed — none
+ * may scan the persons table sequentially.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDataset } from '../../bench/gen.ts';
+import { csvDirSource, runImport } from '../../src/server/modules/exchange/index.ts';
+import { type SearchParams, searchQueries } from '../../src/server/modules/records/records.queries.ts';
+import type { Actor } from '../../src/server/platform/authz/index.ts';
+import type { Role } from '../../src/server/platform/authz/roles.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+
+const PEOPLE = 30_000;
+let t: TestApp;
+let dir: string;
+
+async function actorAt(role: Role, officeCode: string): Promise<Actor> {
+  const [o] = await t.h.query<{ id: string; path: string; kind: string; province_code: string }>(
+    'select id, path, kind, province_code from offices where code = $1',
+    [officeCode],
+  );
+  return {
+    userId: randomUUID(),
+    personId: null,
+    nationalId: '0000000000000',
+    displayName: 'plan test',
+    sessionId: 'x',
+    authTime: new Date().toISOString(),
+    authMethod: 'password',
+    assignments: [
+      {
+        id: randomUUID(),
+        role,
+        officeId: o!.id,
+        officePath: o!.path,
+        officeKind: o!.kind,
+        provinceCode: o!.province_code,
+        items: [],
+      },
+    ],
+  };
+}
+
+async function plans(actor: Actor, s: Partial<SearchParams>): Promise<string[]> {
+  const q = searchQueries(t.h.db, actor, { page: 1, pageSize: 20, sort: 'name', ...s });
+  const out: string[] = [];
+  for (const stmt of [q.count, q.page]) {
+    const { sql, params } = stmt.toSQL();
+    const rows = await t.h.query<{ 'QUERY PLAN': string }>(`explain ${sql}`, params as unknown[]);
+    out.push(rows.map((r) => r['QUERY PLAN']).join('\n'));
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  dir = await mkdtemp(path.join(os.tmpdir(), 'khru-plans-'));
+  // Light records (name and latest position only): the plans depend on persons, not on history rows.
+  await generateDataset({ people: PEOPLE, seed: 11, out: dir, only: ['names', 'service'], lastN: 1 });
+  const r = await runImport(t.h, csvDirSource(dir), {
+    importId: randomUUID(),
+    actor: { userId: null, name: 'plan test', roles: [] },
+    meta: { ip: null, userAgent: null, source: 'cli', requestId: null, authMethod: null },
+    allowOffices: true,
+    batchSize: 2000,
+  });
+  expect(r.imported).toBe(PEOPLE);
+  await t.h.query('analyze');
+}, 300_000);
+afterAll(async () => {
+  await t?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe(`hot search queries on ${PEOPLE} people use indexes, never a Seq Scan on persons`, () => {
+  it('name substring, name prefix, national ID, office, position and standing', async () => {
+    const [p] = await t.h.query<{ national_id: string; search_name: string; office_id: string }>(
+      "select national_id, search_name, office_id from persons where national_id like '111%' order by national_id offset 777 limit 1",
+    );
+    const first = p!.search_name.split(' ')[0]!;
+    const last = p!.search_name.split(' ')[1]!;
+    const [district] = await t.h.query<{ code: string; id: string }>(
+      "select code, id from offices where code = 'SPP-40-1'",
+    );
+    const nationwide = await actorAt('data_controller', 'OTEPC');
+    const districtDirector = await actorAt('district_director', district!.code);
+    const cases: [string, Actor, Partial<SearchParams>][] = [
+      ['substring (nationwide)', nationwide, { q: last.slice(1, 5) }],
+      ['prefix (nationwide)', nationwide, { q: `${first} ${last.slice(0, 2)}` }],
+      ['substring (district)', districtDirector, { q: last.slice(1, 4) }],
+      ['national ID', nationwide, { nationalId: p!.national_id }],
+      ['office', nationwide, { officeId: p!.office_id }],
+      ['position (district)', districtDirector, { positionTitle: 'ผู้อำนวยการ' }],
+      ['standing in an office', nationwide, { standing: 'professional', officeId: district!.id }],
+      ['standing (rare, nationwide)', nationwide, { standing: 'expert' }],
+    ];
+    for (const [name, actor, s] of cases) {
+      for (const plan of await plans(actor, s)) {
+        expect(plan, `${name}:\n${plan}`).not.toMatch(/Seq Scan on persons/);
+        expect(plan, `${name}:\n${plan}`).toMatch(/Index|Bitmap/);
+      }
+    }
+    // The substring search really finds the person, from the middle of the surname.
+    const found = await t.h.query<{ n: number }>(
+      'select count(*)::int as n from persons where search_grams @> khru_grams($1) and search_name like $2',
+      [last.slice(1, 5), `%${last.slice(1, 5)}%`],
+    );
+    expect(found[0]!.n).toBeGreaterThan(0);
+  }, 120_000);
+});
