@@ -83,6 +83,15 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
   // preservePath: see the name as sent, so that "../x.pdf" is refused rather than silently trimmed.
   await app.register(multipart, { preservePath: true, limits: { fileSize: cfg.uploadMaxBytes, files: 1 } });
   const uploadBodyLimit = cfg.uploadMaxBytes + 1024 * 1024;
+  // On the first real start (listen, not app.inject in tests) create the dev CA and the QR-token
+  // key under DATA_DIR/keys, so the first printout does not pay for key generation.
+  app.addHook('onListen', async () => {
+    const svc = await documentServices(cfg);
+    app.log.info(
+      { tokenKid: svc.tokens.current.kid, seal: svc.sealName, devCa: !!svc.devCaPem },
+      'signing keys ready',
+    );
+  });
 
   app.post(
     '/api/v1/people/:personId/documents',
