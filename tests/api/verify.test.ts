@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import THBText from 'thai-baht-text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendAudit } from '../../src/server/platform/audit/index.ts';
 import { formatNationalId } from '../../src/server/platform/pdf/index.ts';
 import {
   artifactDir,
@@ -32,6 +33,7 @@ let work: string;
 let owner: Session;
 let officer: Session;
 const BASE = 'https://khru.example.go.th';
+const META = { ip: null, userAgent: null, source: 'test', requestId: null, authMethod: 'webauthn' };
 
 const nfkc = (s: string) => s.normalize('NFKC');
 const squash = (s: string) => nfkc(s).replace(/[\s\u200b]+/g, '');
@@ -232,6 +234,16 @@ describe.skipIf(!TOOLS)('ก.ค.ศ.๑๖ printout', () => {
     expect(keys.keys[0].d).toBeUndefined();
   });
 
+  it('prints values in Thai digits on request (official style)', async () => {
+    const res = await t.call(owner, { url: '/api/v1/me/record.pdf?thaiDigits=1' });
+    expect(res.statusCode).toBe(200);
+    const view = (await t.call(owner, { url: '/api/v1/me/record' })).json();
+    const thai = formatNationalId(view.person.nationalId).replace(/[0-9]/g, (d) =>
+      String.fromCharCode(0x0e50 + Number(d)),
+    );
+    expect(squash(text(writePdf(work, 'ks16-thai-digits.pdf', res.rawPayload)))).toContain(squash(thai));
+  });
+
   it('readers of a record print it; others get 404; clerks (partial readers) get 403', async () => {
     const ownerPerson = owner.personId!;
     expect((await t.call(officer, { url: `/api/v1/people/${ownerPerson}/record.pdf` })).statusCode).toBe(200);
@@ -272,6 +284,17 @@ describe.skipIf(!TOOLS)('certified copy and certificates', () => {
   }
 
   it('certified copy: requested by the owner, made by the officer, sealed, marked, evidence embedded', async () => {
+    // A certification signature of the record, as the signatures module records it in the audit chain.
+    await t.h.db.transaction((tx) =>
+      appendAudit(tx, { userId: null, name: 'ผู้รับรองทดสอบ', roles: ['certifier'] }, META, [
+        {
+          eventType: 'signature.record.signed',
+          entityType: 'signature',
+          personId: owner.personId,
+          data: { decision: 'certify', recordVersion: 1, contentHash: 'ab'.repeat(32) },
+        },
+      ]),
+    );
     const { pdf, path, id } = await requestAndIssue('certified_copy');
     const out = pdfsig(path);
     expect(out).toContain('Signature is Valid.');
@@ -282,7 +305,13 @@ describe.skipIf(!TOOLS)('certified copy and certificates', () => {
     run('pdfdetach', ['-save', '1', '-o', join(work, 'evidence.json'), path]);
     const evidence = JSON.parse(readFileSync(join(work, 'evidence.json'), 'utf8'));
     expect(evidence).toMatchObject({ format: 'khru-certification-evidence/1', personId: owner.personId });
-    expect(Array.isArray(evidence.evidence)).toBe(true);
+    expect(evidence.evidence).toHaveLength(1);
+    expect(evidence.evidence[0]).toMatchObject({
+      source: 'audit',
+      kind: 'signature.record.signed',
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      payload: { data: { decision: 'certify' } },
+    });
     const page1 = png(path, 1, 150, join(work, 'cc-p1'));
     const scanned = run('zbarimg', ['--quiet', '--raw', page1]).stdout.trim();
     expect((await verifyJson(scanned)).document).toMatchObject({ status: 'valid', kind: 'ks16_certified' });

@@ -42,7 +42,7 @@ async function auditSignatureEvents(h: DbHandle, personId: string): Promise<Cert
     hash: string;
   }>(
     `select seq, event_type, occurred_at, payload, hash from audit_events
-      where person_id = $1 and (event_type like '%certif%' or event_type like '%signature%' or event_type like '%.signed')
+      where person_id = $1 and (event_type like '%certif%' or event_type like 'signature.record.%' or event_type like '%.signed')
       order by seq`,
     [personId],
   );
