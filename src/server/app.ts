@@ -19,6 +19,7 @@ import { accessRoutes } from './modules/access/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authRoutes } from './modules/auth/index.ts';
 import { documentsRoutes, verifyRoutes } from './modules/documents/index.ts';
+import { exchangeRoutes } from './modules/exchange/index.ts';
 import { officesRoutes } from './modules/offices/index.ts';
 import { recordsRoutes } from './modules/records/index.ts';
 import { referenceRoutes } from './modules/reference/index.ts';
@@ -135,6 +136,7 @@ export async function buildApp(cfg: Config, h: DbHandle, opts: BuildOptions = {}
   await app.register(verifyRoutes);
   await app.register(workflowsRoutes);
   await app.register(signaturesRoutes);
+  await app.register(exchangeRoutes);
 
   if (opts.serveWeb !== false && existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, {

@@ -1,3 +1,4 @@
+export { exchangeRoutes } from './exchange.routes.ts';
 export * from './export.ts';
 export * from './format.ts';
 export * from './importer.ts';
