@@ -182,7 +182,7 @@ export async function issueRequest(ctx: AuthedCtx, requestId: string, thaiDigits
           qrPayload: a.qrPayload,
           photos,
           thaiDigits,
-          copyMark: `สำเนาถูกต้อง  ${ctx.actor.displayName} ${position} ${thaiDateLong(a.asOf)}`,
+          copyMark: `สำเนาถูกต้อง  ลงชื่อ ${ctx.actor.displayName} ${position} วันที่ ${thaiDateLong(a.asOf)}`,
           attachments: [
             {
               name: 'certification-evidence.json',
