@@ -6,7 +6,7 @@
  */
 import { getTableColumns } from 'drizzle-orm';
 import { fieldLabel } from '../../../domain/i18n/fields.ts';
-import { LEAVE_TYPES } from '../../../domain/record/enums.ts';
+import { LEAVE_TYPE_LABELS, LEAVE_TYPES } from '../../../domain/record/enums.ts';
 import { LIST_ITEMS, type ListItemKey } from '../../../domain/record/items.ts';
 import { ITEM_TABLES } from '../records/index.ts';
 
@@ -38,7 +38,12 @@ const EXTRA_LABELS: Record<string, string> = {
   subjectGroup: 'กลุ่มวิชา/สาขา',
 };
 
-const label = (key: string) => EXTRA_LABELS[key] ?? fieldLabel(key, 'th');
+function label(key: string): string {
+  const leave = /^(\w+)\.(times|days)$/.exec(key);
+  if (leave && leave[1]! in LEAVE_TYPE_LABELS)
+    return `${LEAVE_TYPE_LABELS[leave[1] as keyof typeof LEAVE_TYPE_LABELS].th} ${leave[2] === 'times' ? 'ครั้ง' : 'วัน'}`;
+  return EXTRA_LABELS[key] ?? fieldLabel(key, 'th');
+}
 const col = (key: string, kind: ColKind = 'text'): Column => ({ key, kind, th: label(key) });
 
 const NOT_DATA = new Set(['id', 'personId', 'version', 'createdAt', 'updatedAt', 'orderId']);
