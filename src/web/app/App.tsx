@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { ImportPage } from '../features/exchange/ImportPage.tsx';
 import { SigningPage } from '../features/signing/SigningPage.tsx';
 import { LangProvider, useLang } from '../i18n/lang.tsx';
 import { HomePage } from '../pages/HomePage.tsx';
@@ -63,6 +64,7 @@ function Gate() {
         <Route path="people" element={<SearchPage />} />
         <Route path="people/:personId" element={<PersonRecordPage />} />
         <Route path="sign/:personId" element={<SigningPage />} />
+        <Route path="exchange" element={<ImportPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -15,6 +15,7 @@ export function AppLayout() {
   const items = [
     ...(canSearch(user) ? [{ key: '/people', label: <Link to="/people">{t('search')}</Link> }] : []),
     ...(user.personId ? [{ key: '/me', label: <Link to="/me">{t('myRecord')}</Link> }] : []),
+    ...(canSearch(user) ? [{ key: '/exchange', label: <Link to="/exchange">นำเข้า/ส่งออก</Link> }] : []),
   ];
   const selected = location.pathname.startsWith('/people') ? '/people' : location.pathname;
   return (
