@@ -44,6 +44,15 @@ const schema = z.object({
   WEBAUTHN_ORIGINS: z.string().optional(),
   /** Signing needs a login (or re-authentication) at most this many minutes old. */
   SIGNING_MAX_AUTH_AGE_MINUTES: z.coerce.number().positive().default(5),
+  /**
+   * Digital ID (ThaiD) over OpenID Connect (ข้อ 3.2). OIDC_DEV_PROVIDER=1 mounts a local provider at
+   * /dev-oidc with ThaiD-shaped claims and points the client at it unless OIDC_ISSUER is set.
+   */
+  OIDC_DEV_PROVIDER: z.enum(['0', '1']).default('0'),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_REDIRECT_URI: z.string().url().optional(),
 });
 
 export type Config = Readonly<{
@@ -76,6 +85,13 @@ export type Config = Readonly<{
   webauthnRpId: string;
   webauthnOrigins: string[];
   signingMaxAuthAgeMs: number;
+  oidc: {
+    devProvider: boolean;
+    issuer: string | undefined;
+    clientId: string | undefined;
+    clientSecret: string | undefined;
+    redirectUri: string;
+  };
 }>;
 
 /** The only reader of process.env: validated, frozen. */
@@ -114,6 +130,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       .map((o) => o.trim().replace(/\/$/, ''))
       .filter(Boolean),
     signingMaxAuthAgeMs: e.SIGNING_MAX_AUTH_AGE_MINUTES * 60_000,
+    oidc: oidcConfig(e),
     ...overrides,
   });
+}
+
+function oidcConfig(e: z.output<typeof schema>): Config['oidc'] {
+  const base = (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  const dev = e.OIDC_DEV_PROVIDER === '1';
+  return {
+    devProvider: dev,
+    issuer: e.OIDC_ISSUER ?? (dev ? `${base}/dev-oidc` : undefined),
+    clientId: e.OIDC_CLIENT_ID ?? (dev ? 'khru-dev' : undefined),
+    clientSecret: e.OIDC_CLIENT_SECRET ?? (dev ? 'khru-dev-secret-not-for-production' : undefined),
+    redirectUri: e.OIDC_REDIRECT_URI ?? `${base}/api/auth/oidc/callback`,
+  };
 }

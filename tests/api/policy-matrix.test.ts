@@ -164,6 +164,9 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   'POST /api/v1/signatures': 'signature.test.ts',
   'GET /api/v1/signatures/:signatureId/verify': 'signature.test.ts',
   'GET /api/v1/people/:personId/signatures': 'signature.test.ts',
+  'POST /api/v1/onboarding': 'onboarding.test.ts',
+  'GET /api/auth/oidc/start': 'onboarding.test.ts (public: Digital ID redirect)',
+  'GET /api/auth/oidc/callback': 'onboarding.test.ts (public: state, nonce, PKCE checked)',
 };
 
 let t: TestApp;

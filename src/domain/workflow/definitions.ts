@@ -42,6 +42,10 @@ export type Transition = {
   referenceRequired?: true;
   /** Taking this action applies the requested change to the record. */
   applies?: true;
+  /** The step needs the actor's personal signature with this decision (ADR 0107). */
+  signature?: 'owner-attest' | 'officer-verify' | 'certify';
+  /** Taken by the system (e.g. a Digital ID login), never through the actions API. */
+  system?: true;
 };
 
 export type WorkflowDef = {
@@ -49,7 +53,23 @@ export type WorkflowDef = {
   /** Regulation clause the routing comes from. */
   clause: string;
   initial: string;
-  statuses: Record<string, { th: string; final?: true; dueBusinessDays?: number }>;
+  /**
+   * The case is opened by the officer who then works it (onboarding): opening it does not bar
+   * that officer from its independent steps; only the person concerned is barred.
+   */
+  openedByOfficer?: true;
+  statuses: Record<
+    string,
+    {
+      th: string;
+      final?: true;
+      /** Deadline: n business days after entering the status (ข้อ 4.4). */
+      dueBusinessDays?: number;
+      /** Deadline: n calendar days after a date of the case (`data[dueFrom]`), as ข้อ 3.2–3.3 count. */
+      dueDays?: number;
+      dueFrom?: string;
+    }
+  >;
   transitions: readonly Transition[];
 };
 
@@ -232,6 +252,71 @@ export const WORKFLOWS = {
       ...ownerLoop('submitted', ['director']),
     ],
   },
+  onboarding: {
+    th: 'การจัดทำทะเบียนประวัติข้าราชการบรรจุใหม่',
+    clause: 'ข้อ 3',
+    initial: 'identity',
+    openedByOfficer: true,
+    statuses: {
+      // ข้อ 3.2: identify with Digital ID, enter, attest and sign "ภายใน ๕ วัน นับแต่วันรายงานตัว".
+      identity: { th: 'รอเจ้าของประวัติยืนยันตัวตนด้วย Digital ID', dueDays: 5, dueFrom: 'reportDate' },
+      owner_entry: {
+        th: 'เจ้าของประวัติบันทึกข้อมูลและลงลายมือชื่อ',
+        dueDays: 5,
+        dueFrom: 'reportDate',
+      },
+      // ข้อ 3.3–3.4: checked and certified "ภายในสิบห้าวันนับแต่วันที่ได้รับการบรรจุและแต่งตั้ง".
+      officer_check: {
+        th: 'ผู้จัดทำทะเบียนประวัติตรวจสอบกับเอกสารหลักฐาน',
+        dueDays: 15,
+        dueFrom: 'appointmentDate',
+      },
+      certifying: { th: 'รอผู้รับรองทะเบียนประวัติลงนามรับรอง', dueDays: 15, dueFrom: 'appointmentDate' },
+      certified: { th: 'รับรองทะเบียนประวัติแล้ว', final: true },
+    },
+    transitions: [
+      { from: 'identity', action: 'identify', to: 'owner_entry', roles: ['owner'], system: true },
+      {
+        from: 'owner_entry',
+        action: 'submit',
+        to: 'officer_check',
+        roles: ['owner'],
+        signature: 'owner-attest',
+      },
+      {
+        from: 'officer_check',
+        action: 'return',
+        to: 'owner_entry',
+        roles: ['records_officer'],
+        independent: true,
+        reasonRequired: true,
+      },
+      {
+        from: 'officer_check',
+        action: 'verify',
+        to: 'certifying',
+        roles: ['records_officer'],
+        independent: true,
+        signature: 'officer-verify',
+      },
+      {
+        from: 'certifying',
+        action: 'return',
+        to: 'owner_entry',
+        roles: ['certifier'],
+        independent: true,
+        reasonRequired: true,
+      },
+      {
+        from: 'certifying',
+        action: 'certify',
+        to: 'certified',
+        roles: ['certifier'],
+        independent: true,
+        signature: 'certify',
+      },
+    ],
+  },
 } as const satisfies Record<string, WorkflowDef>;
 
 export type WorkflowKind = keyof typeof WORKFLOWS;
@@ -246,4 +331,21 @@ export const ACTION_LABELS: Record<string, string> = {
   resubmit: 'ยื่นใหม่',
   withdraw: 'ถอนคำขอ',
   apply: 'บันทึกแก้ไขทะเบียนประวัติ',
+  identify: 'ยืนยันตัวตนด้วย Digital ID',
+  submit: 'ยื่น/รับรองข้อมูลและลงลายมือชื่อ',
+  certify: 'ลงนามรับรองทะเบียนประวัติ',
 };
+
+/**
+ * Items 3.2.1–3.2.15 the new teacher enters herself while her onboarding case is at the
+ * owner-entry step (ข้อ 3.2): photo, name, personal data, family, addresses, licences, education.
+ */
+export const ONBOARDING_OWNER_ITEMS = [
+  'personal',
+  'names',
+  'family',
+  'addresses',
+  'licences',
+  'education',
+  'photos',
+] as const;

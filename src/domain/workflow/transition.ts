@@ -1,4 +1,15 @@
-import { type Transition, WORKFLOWS, type WorkflowKind, type WorkflowRole } from './definitions.ts';
+import {
+  type Transition,
+  WORKFLOWS,
+  type WorkflowDef,
+  type WorkflowKind,
+  type WorkflowRole,
+} from './definitions.ts';
+
+/** Independent steps bar the person concerned, and the filer unless an officer opened the case. */
+function barred(kind: WorkflowKind, actor: ActorRoleContext): boolean {
+  return actor.isSubject || (actor.isFiler && !(WORKFLOWS[kind] as WorkflowDef).openedByOfficer);
+}
 
 /** Who is acting, relative to the case: their workflow roles that reach the person, and whether
  * they are the person concerned or the one who filed the case. */
@@ -31,17 +42,17 @@ export function assertTransition(
   const t = (WORKFLOWS[kind].transitions as readonly Transition[]).find(
     (x) => x.from === from && x.action === action,
   );
-  if (!t) throw new TransitionError('unknownAction');
+  if (!t || t.system) throw new TransitionError('unknownAction');
   if (!t.roles.some((r) => actor.roles.has(r))) throw new TransitionError('wrongRole');
-  if (t.independent && (actor.isSubject || actor.isFiler)) throw new TransitionError('selfApproval');
+  if (t.independent && barred(kind, actor)) throw new TransitionError('selfApproval');
   return t;
 }
 
 /** The actions this actor may take now (for the UI: "allowed actions" sent with each case). */
 export function allowedActions(kind: WorkflowKind, from: string, actor: ActorRoleContext): string[] {
   return (WORKFLOWS[kind].transitions as readonly Transition[])
-    .filter((t) => t.from === from && t.roles.some((r) => actor.roles.has(r)))
-    .filter((t) => !(t.independent && (actor.isSubject || actor.isFiler)))
+    .filter((t) => t.from === from && !t.system && t.roles.some((r) => actor.roles.has(r)))
+    .filter((t) => !(t.independent && barred(kind, actor)))
     .map((t) => t.action);
 }
 
@@ -49,6 +60,6 @@ export function allowedActions(kind: WorkflowKind, from: string, actor: ActorRol
 export function rolesActingFrom(kind: WorkflowKind, status: string): WorkflowRole[] {
   const out = new Set<WorkflowRole>();
   for (const t of WORKFLOWS[kind].transitions as readonly Transition[])
-    if (t.from === status && t.action !== 'withdraw') for (const r of t.roles) out.add(r);
+    if (t.from === status && t.action !== 'withdraw' && !t.system) for (const r of t.roles) out.add(r);
   return [...out];
 }

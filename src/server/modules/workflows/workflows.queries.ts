@@ -122,6 +122,7 @@ export async function readQueue(ex: Executor, actor: Actor, today = todayInBangk
     .select({
       c: workflowCases,
       person: { id: persons.id, officeId: persons.officeId, displayName: persons.displayName },
+      lastAction: sql<string>`(select ${workflowSteps.action} from ${workflowSteps} where ${workflowSteps.caseId} = ${workflowCases.id} order by ${workflowSteps.seq} desc limit 1)`,
     })
     .from(workflowCases)
     .innerJoin(persons, eq(persons.id, workflowCases.personId))
@@ -135,7 +136,7 @@ export async function readQueue(ex: Executor, actor: Actor, today = todayInBangk
   );
   const waiting: QueueEntry[] = [];
   const returned: QueueEntry[] = [];
-  for (const { c, person } of rows) {
+  for (const { c, person, lastAction } of rows) {
     const kind = c.kind as WorkflowKind;
     const def = WORKFLOWS[kind];
     const rc: ActorRoleContext = {
@@ -157,7 +158,9 @@ export async function readQueue(ex: Executor, actor: Actor, today = todayInBangk
       actions,
     };
     if (actions.length) waiting.push(entry);
-    if (c.status === 'returned' && (rc.isSubject || rc.isFiler)) returned.push(entry);
+    // Sent back with reasons to the person concerned or the filer (a correction's 'returned', an
+    // onboarding case back at owner entry).
+    if (lastAction === 'return' && (rc.isSubject || rc.isFiler)) returned.push(entry);
   }
   return { today, waiting, overdue: waiting.filter((e) => e.overdue), returned };
 }

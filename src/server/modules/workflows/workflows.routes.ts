@@ -157,6 +157,7 @@ export const workflowsRoutes: FastifyPluginAsyncZod = async (app) => {
           version: z.number().int().positive(),
           reason: optText(2000),
           reference: optText(300),
+          signatureId: uuid.nullish(),
         }),
         response: { 200: caseView },
       },
@@ -168,6 +169,7 @@ export const workflowsRoutes: FastifyPluginAsyncZod = async (app) => {
         version: req.body.version,
         reason: req.body.reason,
         reference: req.body.reference,
+        signatureId: req.body.signatureId ?? null,
       });
       return presentCase(req.ctx.h.db, req.ctx.actor, c, person);
     },

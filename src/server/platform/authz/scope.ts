@@ -1,12 +1,13 @@
-import { and, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import { RECORD_ITEM_KEYS, type RecordItemKey } from '../../../domain/record/items.ts';
 import type { AllowedActions } from '../../../domain/record/record-view.ts';
+import { ONBOARDING_OWNER_ITEMS } from '../../../domain/workflow/definitions.ts';
 import type { Executor } from '../db/index.ts';
 import { schema } from '../db/index.ts';
 import type { Actor } from './actor.ts';
 import { ROLE_DEFS } from './roles.ts';
 
-const { persons, offices, assignmentPeople } = schema;
+const { persons, offices, assignmentPeople, workflowCases } = schema;
 
 /**
  * The one visibility condition over `persons` (ระเบียบ ก.ค.ศ. คู่มือ ข้อ 6.1): reused by every
@@ -104,6 +105,23 @@ export async function personAccess(
   // Nobody changes their own record through an officer's role: the owner asks for a correction
   // (ข้อ 4.1) and someone else records it — no self-approval path (separation of duties).
   if (isOwner) edit.clear();
+  // The one exception (ข้อ 3.2): a new hire enters items 3.2.1–3.2.15 herself while her onboarding
+  // case is at the owner-entry step; the officer then checks them against the documents (ข้อ 3.3).
+  if (isOwner && person.status === 'active') {
+    const [open] = await ex
+      .select({ id: workflowCases.id })
+      .from(workflowCases)
+      .where(
+        and(
+          eq(workflowCases.personId, person.id),
+          eq(workflowCases.kind, 'onboarding'),
+          eq(workflowCases.status, 'owner_entry'),
+          isNull(workflowCases.closedAt),
+        ),
+      )
+      .limit(1);
+    if (open) for (const k of ONBOARDING_OWNER_ITEMS) edit.add(k);
+  }
   const order = (s: Set<RecordItemKey>) => RECORD_ITEM_KEYS.filter((k) => s.has(k));
   return { isOwner, read: order(read), edit: order(edit) };
 }

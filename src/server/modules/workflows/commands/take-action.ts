@@ -2,8 +2,8 @@ import { eq, max } from 'drizzle-orm';
 import { todayInBangkok } from '../../../../domain/iso-date.ts';
 import {
   assertTransition,
-  dueDate,
   type RequestedChange,
+  statusDueDate,
   type Transition,
   TransitionError,
   WORKFLOWS,
@@ -11,20 +11,53 @@ import {
   type WorkflowKind,
 } from '../../../../domain/workflow/index.ts';
 import { appendAudit } from '../../../platform/audit/index.ts';
-import { schema } from '../../../platform/db/index.ts';
+import { schema, type Tx } from '../../../platform/db/index.ts';
 import { type AuthedCtx, auditActor } from '../../../platform/http/context.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { loadHolidays } from '../workflow-roles.ts';
-import { findCaseInScope, roleContext } from '../workflows.queries.ts';
+import { type CaseRow, findCaseInScope, roleContext } from '../workflows.queries.ts';
 import { applyChanges } from './apply-change.ts';
 
-const { workflowCases, workflowSteps } = schema;
+const { workflowCases, workflowSteps, signatures, persons } = schema;
+
+/**
+ * A signed step needs the actor's own signature with the step's decision on this person's record,
+ * given after the case reached its current status and covering the record as it is now.
+ */
+async function requireStepSignature(
+  tx: Tx,
+  ctx: AuthedCtx,
+  c: CaseRow,
+  decision: string,
+  signatureId: string | null | undefined,
+): Promise<string> {
+  const bad = () => new AppError('validation', [{ field: 'signatureId', messageKey: 'err.required' }]);
+  if (!signatureId || !/^[0-9a-f-]{36}$/i.test(signatureId)) throw bad();
+  const [sig] = await tx.select().from(signatures).where(eq(signatures.id, signatureId));
+  const [p] = await tx
+    .select({ recordVersion: persons.recordVersion })
+    .from(persons)
+    .where(eq(persons.id, c.personId));
+  if (
+    !sig ||
+    sig.userId !== ctx.actor.userId ||
+    sig.personId !== c.personId ||
+    sig.decision !== decision ||
+    new Date(sig.signedAt) < new Date(c.statusSince)
+  )
+    throw bad();
+  // Signed an earlier version: the record changed since, so the signature does not cover it.
+  if (sig.recordVersion !== p?.recordVersion) throw new AppError('signatureInvalid');
+  return sig.id;
+}
 
 export type ActionInput = {
   action: string;
   version: number;
   reason: string | null;
   reference: string | null;
+  /** The actor's personal signature for steps that need one (ADR 0107). */
+  signatureId?: string | null;
 };
 
 /**
@@ -56,7 +89,10 @@ export async function takeAction(ctx: AuthedCtx, caseId: string, input: ActionIn
     const def = WORKFLOWS[c.kind as WorkflowKind] as WorkflowDef;
     const next = def.statuses[t.to]!;
     const holidays = await loadHolidays(tx);
-    const stepDue = next.dueBusinessDays ? dueDate(today, next.dueBusinessDays, holidays) : null;
+    const stepDue = statusDueDate(next, c.data, today, holidays);
+    const signatureId = t.signature
+      ? await requireStepSignature(tx, ctx, c, t.signature, input.signatureId)
+      : null;
     if (t.applies) {
       const changes = (c.data as { changes?: RequestedChange[] }).changes ?? [];
       await applyChanges(tx, ctx, c.personId, c.id, changes);
@@ -77,6 +113,7 @@ export async function takeAction(ctx: AuthedCtx, caseId: string, input: ActionIn
       decision: t.action,
       reason: input.reason,
       reference: input.reference,
+      signatureId,
       dueDate: c.stepDueDate,
       late,
     });
