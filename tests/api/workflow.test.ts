@@ -37,7 +37,11 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const file = (who: Session, personId: string, changes: unknown[], extra: object = {}) =>
-  t.call(who, { method: 'POST', url: `/api/v1/people/${personId}/correction-requests`, payload: { changes, ...extra } });
+  t.call(who, {
+    method: 'POST',
+    url: `/api/v1/people/${personId}/correction-requests`,
+    payload: { changes, ...extra },
+  });
 const act = (who: Session, c: { id: string; version: number }, action: string, extra: object = {}) =>
   t.call(who, {
     method: 'POST',
