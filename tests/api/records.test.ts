@@ -268,7 +268,11 @@ describe('changing the record', () => {
     const v = await record(officer, id);
     const fy = v.items.leave[0].fiscalYear;
     const before = await contentHash(t.h);
-    const res = await t.call(officer, { method: 'POST', url: `/api/v1/people/${id}/items/leave`, payload: { ...SAMPLES.leave, fiscalYear: fy } });
+    const res = await t.call(officer, {
+      method: 'POST',
+      url: `/api/v1/people/${id}/items/leave`,
+      payload: { ...SAMPLES.leave, fiscalYear: fy },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.fields[0].field).toBe('fiscalYear');
     expect(await contentHash(t.h)).toBe(before);

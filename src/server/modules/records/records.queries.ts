@@ -182,10 +182,7 @@ export function searchQueries(ex: Executor, actor: Actor, s: SearchParams) {
       : s.sort === 'appointmentDate'
         ? [asc(persons.appointmentDate), sql`${persons.displayName} collate th`]
         : [sql`${persons.displayName} collate th`, asc(persons.id)];
-  const count = ex
-    .select({ total: sql<number>`count(*)::int` })
-    .from(persons)
-    .where(where);
+  const count = ex.select({ total: sql<number>`count(*)::int` }).from(persons).where(where);
   const page = ex
     .select({
       id: persons.id,
