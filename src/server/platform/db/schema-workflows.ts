@@ -93,3 +93,37 @@ export const oidcLogins = pgTable('oidc_logins', {
   createdAt: ts('created_at').notNull().defaultNow(),
   usedAt: ts('used_at'),
 });
+
+/**
+ * Orders recorded into the register (ข้อ 4.4.1): each produces item-15 entries (person_service
+ * .order_id). A correction or cancellation is itself an order that points at the one it amends;
+ * nothing is ever deleted.
+ */
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    /** One of the 14 kinds of ข้อ 4.4.1 (src/domain/workflow/orders.ts). */
+    kind: text('kind').notNull(),
+    number: text('number').notNull(),
+    orderDate: day('order_date').notNull(),
+    /** The scanned order in the document store (optional: e-signed orders need no scan). */
+    documentId: uuid('document_id'),
+    /** The order this one corrects or cancels (kinds 12, 13). */
+    amendsOrderId: uuid('amends_order_id'),
+    /** active | corrected | cancelled. */
+    status: text('status').notNull().default('active'),
+    /** Due: 5 business days after the order date (ข้อ 4.4); late when recorded after it. */
+    dueDate: day('due_date').notNull(),
+    recordedOn: day('recorded_on').notNull(),
+    late: boolean('late').notNull().default(false),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('orders_person_idx').on(t.personId)],
+);
