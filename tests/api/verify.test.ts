@@ -397,3 +397,19 @@ describe('keys on first use', () => {
     writeFileSync(join(work, 'done'), '');
   });
 });
+
+describe('rate limit on the public endpoints', () => {
+  it('answers 429 once a client exceeds VERIFY_MAX_PER_MINUTE', async () => {
+    const small = await createTestApp({ dataDir, verifyMaxPerMinute: 3 });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++) codes.push((await small.app.inject({ url: '/verify' })).statusCode);
+      expect(codes).toEqual([200, 200, 200, 429]);
+      expect(
+        (await small.app.inject({ method: 'POST', url: '/verify', payload: { t: 'x' } })).statusCode,
+      ).toBe(429);
+    } finally {
+      await small.close();
+    }
+  });
+});

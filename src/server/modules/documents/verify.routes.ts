@@ -17,16 +17,15 @@ const MAX_PDF = 30 * 1024 * 1024;
 export const verifyRoutes: FastifyPluginAsyncZod = async (app) => {
   const cfg = app.khruConfig;
   const h = app.khruDb;
-  await app.register(rateLimit, { global: false });
+  // One budget per client across every /verify endpoint (this plugin's scope only).
+  await app.register(rateLimit, { global: true, max: cfg.verifyMaxPerMinute, timeWindow: '1 minute' });
   await app.register(multipart, { limits: { fileSize: MAX_PDF, files: 1, fields: 2 } });
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string', bodyLimit: 16 * 1024 },
     (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
   );
-  const common = {
-    config: { auth: 'public' as const, rateLimit: { max: cfg.verifyMaxPerMinute, timeWindow: '1 minute' } },
-  };
+  const common = { config: { auth: 'public' as const } };
   const wantsJson = (accept: string | undefined) => /application\/json/.test(accept ?? '');
   const html = (reply: import('fastify').FastifyReply, body: string, status = 200) =>
     reply
