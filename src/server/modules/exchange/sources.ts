@@ -13,7 +13,7 @@ import { EXCHANGE_ITEMS, type ExchangeItem, type GroupKey, headerKey } from './f
 export type Rec = { rowNo: number; rec: Record<string, string> };
 
 /** Files larger than this are streamed (merge-join) instead of grouped in memory. */
-const GROUP_IN_MEMORY_BYTES = 16 * 1024 * 1024;
+const GROUP_IN_MEMORY_BYTES = 4 * 1024 * 1024;
 
 async function* csvRows(file: string, group: GroupKey): AsyncGenerator<Rec> {
   const parser = createReadStream(file).pipe(
