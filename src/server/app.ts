@@ -24,6 +24,7 @@ import { officesRoutes } from './modules/offices/index.ts';
 import { recordsRoutes } from './modules/records/index.ts';
 import { referenceRoutes } from './modules/reference/index.ts';
 import { onboardingRoutes } from './modules/onboarding/index.ts';
+import { ordersRoutes } from './modules/orders/index.ts';
 import { signaturesRoutes } from './modules/signatures/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import { workflowsRoutes } from './modules/workflows/index.ts';
@@ -138,6 +139,7 @@ export async function buildApp(cfg: Config, h: DbHandle, opts: BuildOptions = {}
   await app.register(workflowsRoutes);
   await app.register(signaturesRoutes);
   await app.register(onboardingRoutes);
+  await app.register(ordersRoutes);
   await app.register(exchangeRoutes);
 
   if (opts.serveWeb !== false && existsSync(WEB_DIST)) {

@@ -167,6 +167,8 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   'POST /api/v1/onboarding': 'onboarding.test.ts',
   'GET /api/auth/oidc/start': 'onboarding.test.ts (public: Digital ID redirect)',
   'GET /api/auth/oidc/callback': 'onboarding.test.ts (public: state, nonce, PKCE checked)',
+  'POST /api/v1/people/:personId/orders': 'orders.test.ts',
+  'GET /api/v1/people/:personId/orders': 'orders.test.ts',
 };
 
 let t: TestApp;

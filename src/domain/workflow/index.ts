@@ -1,4 +1,5 @@
 export * from './deadlines.ts';
 export * from './definitions.ts';
+export * from './orders.ts';
 export * from './routing.ts';
 export * from './transition.ts';
