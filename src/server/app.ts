@@ -25,6 +25,7 @@ import { recordsRoutes } from './modules/records/index.ts';
 import { referenceRoutes } from './modules/reference/index.ts';
 import { onboardingRoutes } from './modules/onboarding/index.ts';
 import { ordersRoutes } from './modules/orders/index.ts';
+import { transfersRoutes } from './modules/transfers/index.ts';
 import { signaturesRoutes } from './modules/signatures/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import { workflowsRoutes } from './modules/workflows/index.ts';
@@ -140,6 +141,7 @@ export async function buildApp(cfg: Config, h: DbHandle, opts: BuildOptions = {}
   await app.register(signaturesRoutes);
   await app.register(onboardingRoutes);
   await app.register(ordersRoutes);
+  await app.register(transfersRoutes);
   await app.register(exchangeRoutes);
 
   if (opts.serveWeb !== false && existsSync(WEB_DIST)) {

@@ -169,6 +169,9 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   'GET /api/auth/oidc/callback': 'onboarding.test.ts (public: state, nonce, PKCE checked)',
   'POST /api/v1/people/:personId/orders': 'orders.test.ts',
   'GET /api/v1/people/:personId/orders': 'orders.test.ts',
+  'POST /api/v1/transfers/move': 'transfer.test.ts',
+  'POST /api/v1/transfers/reappoint': 'transfer.test.ts',
+  'POST /api/v1/people/:personId/removal': 'transfer.test.ts',
 };
 
 let t: TestApp;

@@ -1,0 +1,80 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isoDate, nationalId } from '../../../domain/record/primitives.ts';
+import { requireActor } from '../../platform/http/context.ts';
+import { arrive, removeFromRegister } from './commands/transfers.ts';
+
+const uuid = z.string().regex(/^[0-9a-f-]{36}$/i, { error: 'err.invalid' });
+const order = {
+  number: z.string().trim().min(1, { error: 'err.required' }).max(100),
+  orderDate: isoDate,
+  documentId: uuid.nullish().transform((v) => v ?? null),
+};
+const arrival = z.object({
+  nationalId,
+  officeId: uuid,
+  ...order,
+  entry: z.record(z.string(), z.unknown()),
+});
+const result = z.object({ personId: z.string(), orderId: z.string(), revokedAssignments: z.number() });
+
+/** Moves, removal and re-appointment (ข้อ 5.2–5.4). */
+export const transfersRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['ย้าย โอน จำหน่าย บรรจุกลับ (transfers)'];
+
+  app.post(
+    '/api/v1/transfers/move',
+    {
+      schema: {
+        tags,
+        summary: 'สังกัดใหม่บันทึกคำสั่งย้ายภายในกระทรวง (ข้อ 5.2.1)',
+        body: arrival,
+        response: { 201: result },
+      },
+    },
+    async (req, reply) => {
+      requireActor(req.ctx);
+      return reply.status(201).send(await arrive(req.ctx, req.body, 'move'));
+    },
+  );
+
+  app.post(
+    '/api/v1/transfers/reappoint',
+    {
+      schema: {
+        tags,
+        summary: 'บันทึกคำสั่งบรรจุกลับ (ข้อ 5.4)',
+        body: arrival,
+        response: { 201: result },
+      },
+    },
+    async (req, reply) => {
+      requireActor(req.ctx);
+      return reply.status(201).send(await arrive(req.ctx, req.body, 'reappoint'));
+    },
+  );
+
+  app.post(
+    '/api/v1/people/:personId/removal',
+    {
+      schema: {
+        tags,
+        summary: 'จำหน่ายออกจากระบบ (ข้อ 5.3) หลังออกจากราชการหรือโอนไปต่างกระทรวง',
+        params: z.object({ personId: z.string() }),
+        body: z.object({
+          ...order,
+          reason: z.string().trim().min(1, { error: 'err.required' }).max(300),
+          entry: z
+            .record(z.string(), z.unknown())
+            .nullish()
+            .transform((v) => v ?? null),
+        }),
+        response: { 201: result },
+      },
+    },
+    async (req, reply) => {
+      requireActor(req.ctx);
+      return reply.status(201).send(await removeFromRegister(req.ctx, req.params.personId, req.body));
+    },
+  );
+};
