@@ -159,6 +159,26 @@ describe('orders (ข้อ 4.4.1)', () => {
     );
   });
 
+  it('an order that changes position or duty ends every role the person holds (ข้อ 2.2.3)', async () => {
+    const director = await t.login('schoolDirector');
+    const colleague = await teacherOf(t.h, 'SCH-40-001', 1);
+    expect((await t.call(director, { url: `/api/v1/people/${colleague}/record` })).statusCode).toBe(200);
+    const salary = await record(
+      officer,
+      { kind: 'salary', number: '40/2569', orderDate: today, entry: entry() },
+      director.personId!,
+    );
+    expect([salary.statusCode, salary.json().revokedAssignments]).toEqual([201, 0]);
+    expect((await t.call(director, { url: `/api/v1/people/${colleague}/record` })).statusCode).toBe(200);
+    const acting = await record(
+      officer,
+      { kind: 'acting', number: '41/2569', orderDate: today, entry: entry() },
+      director.personId!,
+    );
+    expect([acting.statusCode, acting.json().revokedAssignments]).toEqual([201, 1]);
+    expect((await t.call(director, { url: `/api/v1/people/${colleague}/record` })).statusCode).toBe(404);
+  });
+
   it('only those who record the register may: wrong role 403, wrong office 404, owner 403', async () => {
     const body = { kind: 'salary', number: '30/2569', orderDate: today, entry: entry() };
     expect((await record(await t.login('certifier'), body)).statusCode).toBe(403);

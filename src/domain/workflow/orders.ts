@@ -24,3 +24,16 @@ export const ORDER_KIND_KEYS = Object.keys(ORDER_KINDS) as OrderKind[];
 
 /** ข้อ 4.4: recorded "ทันทีอย่างช้าไม่เกิน ๕ วันทำการ" after the order. */
 export const ORDER_RECORD_BUSINESS_DAYS = 5;
+
+/**
+ * Kinds that change a person's position, office or duty, or end their service: recording one ends
+ * every role assignment the person holds (ระเบียบ ก.ค.ศ. คู่มือ ข้อ 2.2.3).
+ */
+export const POSITION_CHANGING_ORDERS: readonly OrderKind[] = [
+  'move',
+  'positionTransfer',
+  'levelUp',
+  'acting',
+  'attachment',
+  'leaveService',
+];

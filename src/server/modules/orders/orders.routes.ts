@@ -54,7 +54,9 @@ export const ordersRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       requireActor(req.ctx);
       const r = await recordOrder(req.ctx, req.params.personId, req.body);
-      return reply.status(201).send({ order: present(r.order), entries: r.entries });
+      return reply
+        .status(201)
+        .send({ order: present(r.order), entries: r.entries, revokedAssignments: r.revokedAssignments });
     },
   );
 

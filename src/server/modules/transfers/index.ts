@@ -1,1 +1,2 @@
+export { revokeRolesOf } from './commands/shared.ts';
 export { transfersRoutes } from './transfers.routes.ts';

@@ -7,6 +7,7 @@ import {
   ORDER_KINDS,
   ORDER_RECORD_BUSINESS_DAYS,
   type OrderKind,
+  POSITION_CHANGING_ORDERS,
 } from '../../../../domain/workflow/index.ts';
 import { appendAudit } from '../../../platform/audit/index.ts';
 import { personAccess } from '../../../platform/authz/index.ts';
@@ -14,6 +15,7 @@ import { schema, type Tx } from '../../../platform/db/index.ts';
 import { type AuthedCtx, auditActor } from '../../../platform/http/context.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { findPersonInScope, finishRecordChange, fromRow, toRow } from '../../records/index.ts';
+import { revokeRolesOf } from '../../transfers/index.ts';
 import { loadHolidays } from '../../workflows/index.ts';
 
 const { orders, personService } = schema;
@@ -176,6 +178,10 @@ export async function recordOrder(ctx: AuthedCtx, personId: string, input: Recor
       }
     }
     if (entry) produced.push(await addServiceEntry(tx, ctx, personId, order!.id, entry));
+    // Access follows position (ข้อ 2.2.3): a new position, office or duty ends the roles held.
+    const revokedAssignments = POSITION_CHANGING_ORDERS.includes(input.kind)
+      ? await revokeRolesOf(tx, ctx, personId, `${def.th} ตามคำสั่ง ${input.number} (ข้อ 2.2.3)`)
+      : 0;
     await appendAudit(tx, auditActor(ctx), ctx.meta, [
       {
         eventType: 'order.recorded',
@@ -191,6 +197,6 @@ export async function recordOrder(ctx: AuthedCtx, personId: string, input: Recor
         },
       },
     ]);
-    return { order: order!, entries: produced };
+    return { order: order!, entries: produced, revokedAssignments };
   });
 }
