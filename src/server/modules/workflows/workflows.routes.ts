@@ -4,6 +4,7 @@ import type { RequestedChange } from '../../../domain/workflow/index.ts';
 import { requireActor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { fileRequest } from './commands/file-request.ts';
+import { confirmOwnerReview, overdueReviews } from './commands/owner-review.ts';
 import { takeAction } from './commands/take-action.ts';
 import { findCaseInScope, presentCase, readQueue } from './workflows.queries.ts';
 
@@ -172,6 +173,50 @@ export const workflowsRoutes: FastifyPluginAsyncZod = async (app) => {
         signatureId: req.body.signatureId ?? null,
       });
       return presentCase(req.ctx.h.db, req.ctx.actor, c, person);
+    },
+  );
+
+  app.post(
+    '/api/v1/me/review',
+    {
+      schema: {
+        tags,
+        summary: 'เจ้าของประวัติยืนยันว่าตรวจสอบทะเบียนประวัติของตนแล้ว (อย่างน้อยปีละ ๒ ครั้ง)',
+        body: z.object({ recordVersion: z.number().int().positive() }),
+        response: { 200: z.object({ lastOwnerReviewAt: z.string(), recordVersion: z.number() }) },
+      },
+    },
+    async (req) => {
+      requireActor(req.ctx);
+      return confirmOwnerReview(req.ctx, req.body.recordVersion);
+    },
+  );
+
+  app.get(
+    '/api/v1/reviews/overdue',
+    {
+      schema: {
+        tags,
+        summary: 'ผู้ที่ยังไม่ได้ตรวจสอบทะเบียนประวัติของตนภายในครึ่งปี (overdue owner reviews)',
+        response: {
+          200: z.object({
+            maxDays: z.number(),
+            items: z.array(
+              z.object({
+                personId: z.string(),
+                displayName: z.string(),
+                officeCode: z.string().nullable(),
+                officeName: z.string().nullable(),
+                lastOwnerReviewAt: z.string().nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      requireActor(req.ctx);
+      return overdueReviews(req.ctx);
     },
   );
 };
