@@ -86,6 +86,10 @@ describe('signing with a passkey', () => {
     expect(await status.textContent()).toContain('ประวัติการฝึกอบรมและพัฒนาตนเอง');
     const after = (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials[0]!;
     expect(after.signCount).toBeGreaterThan(0);
+    // The work queues page renders the three queues for the signed-in user.
+    await page.goto('/work');
+    await page.getByTestId('queue-waiting').waitFor();
+    expect(await page.getByTestId('queue-returned').textContent()).toContain('ส่งคืนถึงฉัน');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -3,6 +3,7 @@ import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ImportPage } from '../features/exchange/ImportPage.tsx';
 import { SigningPage } from '../features/signing/SigningPage.tsx';
+import { QueuePage } from '../features/workflows/QueuePage.tsx';
 import { LangProvider, useLang } from '../i18n/lang.tsx';
 import { HomePage } from '../pages/HomePage.tsx';
 import { LoginPage } from '../pages/LoginPage.tsx';
@@ -64,6 +65,7 @@ function Gate() {
         <Route path="people" element={<SearchPage />} />
         <Route path="people/:personId" element={<PersonRecordPage />} />
         <Route path="sign/:personId" element={<SigningPage />} />
+        <Route path="work" element={<QueuePage />} />
         <Route path="exchange" element={<ImportPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,0 +1,69 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { formatThaiDate } from '../../../domain/thai-date.ts';
+import { api } from '../../api/client.ts';
+
+type QueueEntry = {
+  id: string;
+  kindTh: string;
+  statusTh: string;
+  personId: string;
+  personName: string;
+  stepDueDate: string | null;
+  overdue: boolean;
+  actions: string[];
+};
+type Queue = { today: string; waiting: QueueEntry[]; overdue: QueueEntry[]; returned: QueueEntry[] };
+
+const columns = [
+  { title: 'เรื่อง', dataIndex: 'kindTh', key: 'kindTh' },
+  {
+    title: 'บุคคล',
+    key: 'person',
+    render: (_: unknown, e: QueueEntry) => <Link to={`/people/${e.personId}`}>{e.personName || '—'}</Link>,
+  },
+  { title: 'ขั้นตอน', dataIndex: 'statusTh', key: 'statusTh' },
+  {
+    title: 'กำหนดเสร็จ',
+    key: 'due',
+    render: (_: unknown, e: QueueEntry) =>
+      e.stepDueDate ? (
+        <Space>
+          {formatThaiDate(e.stepDueDate)}
+          {e.overdue && <Tag color="red">เกินกำหนด</Tag>}
+        </Space>
+      ) : (
+        '—'
+      ),
+  },
+];
+
+/** Work queues (GET /api/v1/workflows/queue): waiting for me, overdue, returned to me. */
+export function QueuePage() {
+  const q = useQuery({
+    queryKey: ['workflow-queue'],
+    queryFn: () => api<Queue>('GET', '/api/v1/workflows/queue'),
+  });
+  if (q.error) return <Alert type="error" showIcon message={(q.error as Error).message} />;
+  const section = (title: string, testId: string, rows: QueueEntry[] | undefined) => (
+    <Card title={`${title} (${rows?.length ?? 0})`} data-testid={testId}>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={q.isLoading}
+        columns={columns}
+        dataSource={rows ?? []}
+        pagination={false}
+      />
+    </Card>
+  );
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={3}>งานของฉัน</Typography.Title>
+      {section('เกินกำหนด', 'queue-overdue', q.data?.overdue)}
+      {section('รอฉันดำเนินการ', 'queue-waiting', q.data?.waiting)}
+      {section('ส่งคืนถึงฉัน', 'queue-returned', q.data?.returned)}
+    </Space>
+  );
+}
