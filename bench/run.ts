@@ -122,6 +122,7 @@ const importResult = JSON.parse(imp.out.trim().split('\n').pop()!) as {
   imported: number;
   errors: number;
   maxRssMiB: number;
+  writeMs: number;
 };
 log(
   `import: ${(importMs / 1000).toFixed(1)} s, ${importResult.imported} people, ${importResult.errors} errors`,
@@ -328,6 +329,8 @@ const result = {
     peakRssMiB: importResult.maxRssMiB,
     rawCopySeconds: r1(copyMs / 1000),
     ratioToRawCopy: r1(importMs / copyMs),
+    /** Seconds inside batch transactions (the database side; validation overlaps it). */
+    writeSeconds: r1(importResult.writeMs / 1000),
     errors: importResult.errors,
   },
   fullRecord: { ...full, avgBodyBytes: Math.round(bodyBytes / sample.length) },
