@@ -142,4 +142,52 @@ describe('transfers, removal, re-appointment', () => {
       true,
     );
   });
+
+  it('ให้โอน / รับโอน between agencies (ข้อ 5.2.2): the record moves only when the new office receives it', async () => {
+    const p = await teacherOf(t.h, 'SCH-40-002');
+    const body = async (over: object = {}) => ({
+      number: 'โอน-1/2569',
+      orderDate: today,
+      toOfficeId: await officeId('SCH-40-101'),
+      entry: { ...SAMPLES.service, effectiveDate: today, positionTitle: 'ครู (ให้โอน)' },
+      ...over,
+    });
+    const out = (payload: object, who = s.officer) =>
+      t.call(who, { method: 'POST', url: `/api/v1/people/${p}/transfer-out`, payload });
+    expect((await out(await body(), s.certifier)).statusCode).toBe(403);
+    expect((await out(await body({ toOfficeId: await officeId('SCH-40-002') }))).statusCode).toBe(400);
+    const r = await out(await body());
+    expect(r.statusCode).toBe(201);
+    const { caseId } = r.json();
+    // Still the old office's until received.
+    expect((await read(s.officer, p)).statusCode).toBe(200);
+    expect((await read(s.otherOfficer, p)).statusCode).toBe(404);
+    const receive = (who: Session) =>
+      t.call(who, {
+        method: 'POST',
+        url: `/api/v1/transfers/${caseId}/receive`,
+        payload: {
+          number: 'รับโอน-1/2569',
+          orderDate: today,
+          entry: { ...SAMPLES.service, effectiveDate: today },
+        },
+      });
+    expect((await receive(s.officer)).statusCode).toBe(404);
+    const n = (await read(s.officer, p)).json().items.service.length;
+    const got = await receive(s.otherOfficer);
+    expect(got.statusCode).toBe(201);
+    expect((await read(s.officer, p)).statusCode).toBe(404);
+    const v = (await read(s.otherOfficer, p)).json();
+    expect(v.person.office.code).toBe('SCH-40-101');
+    expect(v.items.service.length).toBe(n + 1);
+    expect(v.items.service.map((e: { note: string | null }) => e.note)).toEqual(
+      expect.arrayContaining(['ให้โอน', 'รับโอน']),
+    );
+    expect((await receive(s.otherOfficer)).statusCode).toBe(409);
+    const c = (await t.call(s.otherOfficer, { url: `/api/v1/workflows/cases/${caseId}` })).json();
+    expect([c.status, c.steps.map((x: { action: string }) => x.action)]).toEqual([
+      'received',
+      ['transferOut', 'receive'],
+    ]);
+  });
 });

@@ -317,6 +317,26 @@ export const WORKFLOWS = {
       },
     ],
   },
+  // ข้อ 5.2.2: the old office records "ให้โอน", the new office records "รับโอน"; the record moves then.
+  transfer: {
+    th: 'การโอนภายในกระทรวงศึกษาธิการ',
+    clause: 'ข้อ 5.2.2',
+    initial: 'awaiting_receipt',
+    openedByOfficer: true,
+    statuses: {
+      awaiting_receipt: { th: 'สังกัดเดิมบันทึกคำสั่งให้โอนแล้ว รอสังกัดใหม่บันทึกคำสั่งรับโอน' },
+      received: { th: 'สังกัดใหม่บันทึกคำสั่งรับโอนแล้ว', final: true },
+    },
+    transitions: [
+      {
+        from: 'awaiting_receipt',
+        action: 'receive',
+        to: 'received',
+        roles: ['records_officer'],
+        system: true,
+      },
+    ],
+  },
 } as const satisfies Record<string, WorkflowDef>;
 
 export type WorkflowKind = keyof typeof WORKFLOWS;
@@ -334,6 +354,8 @@ export const ACTION_LABELS: Record<string, string> = {
   identify: 'ยืนยันตัวตนด้วย Digital ID',
   submit: 'ยื่น/รับรองข้อมูลและลงลายมือชื่อ',
   certify: 'ลงนามรับรองทะเบียนประวัติ',
+  transferOut: 'บันทึกคำสั่งให้โอน',
+  receive: 'บันทึกคำสั่งรับโอน',
 };
 
 /**

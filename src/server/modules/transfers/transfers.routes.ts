@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate, nationalId } from '../../../domain/record/primitives.ts';
 import { requireActor } from '../../platform/http/context.ts';
+import { receiveTransfer, transferOut } from './commands/transfer-between-agencies.ts';
 import { arrive, removeFromRegister } from './commands/transfers.ts';
 
 const uuid = z.string().regex(/^[0-9a-f-]{36}$/i, { error: 'err.invalid' });
@@ -75,6 +76,47 @@ export const transfersRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       requireActor(req.ctx);
       return reply.status(201).send(await removeFromRegister(req.ctx, req.params.personId, req.body));
+    },
+  );
+
+  app.post(
+    '/api/v1/people/:personId/transfer-out',
+    {
+      schema: {
+        tags,
+        summary: 'สังกัดเดิมบันทึกคำสั่งให้โอน (ข้อ 5.2.2)',
+        params: z.object({ personId: z.string() }),
+        body: z.object({
+          ...order,
+          toOfficeId: uuid,
+          entry: z
+            .record(z.string(), z.unknown())
+            .nullish()
+            .transform((v) => v ?? null),
+        }),
+        response: { 201: z.object({ caseId: z.string(), orderId: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      requireActor(req.ctx);
+      return reply.status(201).send(await transferOut(req.ctx, req.params.personId, req.body));
+    },
+  );
+
+  app.post(
+    '/api/v1/transfers/:caseId/receive',
+    {
+      schema: {
+        tags,
+        summary: 'สังกัดใหม่บันทึกคำสั่งรับโอน (ข้อ 5.2.2)',
+        params: z.object({ caseId: z.string() }),
+        body: z.object({ ...order, entry: z.record(z.string(), z.unknown()) }),
+        response: { 201: result },
+      },
+    },
+    async (req, reply) => {
+      requireActor(req.ctx);
+      return reply.status(201).send(await receiveTransfer(req.ctx, req.params.caseId, req.body));
     },
   );
 };

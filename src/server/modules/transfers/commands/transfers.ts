@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../../../platform/audit/index.ts';
 import { personAccess } from '../../../platform/authz/index.ts';
-import { schema } from '../../../platform/db/index.ts';
+import { schema, type Tx } from '../../../platform/db/index.ts';
 import { type AuthedCtx, auditActor } from '../../../platform/http/context.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { findPersonInScope, finishRecordChange } from '../../records/index.ts';
@@ -24,55 +24,64 @@ export type MoveInput = OrderRef & { nationalId: string; officeId: string; entry
  * the new office at once, and the person's own role assignments end (ข้อ 2.2.3).
  */
 export async function arrive(ctx: AuthedCtx, input: MoveInput, mode: 'move' | 'reappoint') {
-  return ctx.h.db.transaction(async (tx) => {
-    const { office, assignment } = await recordingAssignment(tx, ctx, input.officeId);
-    const [person] = await tx
-      .select()
-      .from(persons)
-      .where(eq(persons.nationalId, input.nationalId))
-      .for('update');
-    if (!person) throw new AppError('notFound');
-    if (mode === 'move' && person.status !== 'active') throw new AppError('notActive');
-    if (mode === 'reappoint' && person.status === 'active') throw new AppError('workflowState');
-    if (mode === 'move' && person.officeId === office.id)
-      throw new AppError('validation', [{ field: 'officeId', messageKey: 'err.invalid' }]);
-    if (person.id === ctx.actor.personId) throw new AppError('selfApproval');
-    const r = await recordOrderEntry(
-      tx,
-      ctx,
-      person.id,
-      mode === 'move' ? 'move' : 'appointment',
-      input,
-      { ...input.entry, officeId: office.id },
-      mode === 'move' ? 'ย้าย' : 'บรรจุกลับ',
-    );
-    await tx.update(positions).set({ holderPersonId: null }).where(eq(positions.holderPersonId, person.id));
-    await tx
-      .update(persons)
-      .set({ officeId: office.id, positionId: null, status: 'active', version: sql`${persons.version} + 1` })
-      .where(eq(persons.id, person.id));
-    await finishRecordChange(
-      tx,
-      ctx,
-      person.id,
-      'personal',
-      mode === 'move' ? 'record.moved' : 'record.reappointed',
-      person.id,
-      [
-        { field: 'officeId', from: person.officeId, to: office.id },
-        ...(person.status !== 'active' ? [{ field: 'status', from: person.status, to: 'active' }] : []),
-      ],
-      { orderId: r.order.id },
-    );
-    await moveAssignedPeople(tx, person.id, assignment.id);
-    const revoked = await revokeRolesOf(
-      tx,
-      ctx,
-      person.id,
-      mode === 'move' ? 'ย้ายสังกัด (ข้อ 2.2.3)' : 'บรรจุกลับ (ข้อ 2.2.3)',
-    );
-    return { personId: person.id, orderId: r.order.id, revokedAssignments: revoked };
-  });
+  return ctx.h.db.transaction((tx) => arriveTx(tx, ctx, input, mode, mode === 'move' ? 'ย้าย' : 'บรรจุกลับ'));
+}
+
+/** arrive() inside the caller's transaction (also used by รับโอน). */
+export async function arriveTx(
+  tx: Tx,
+  ctx: AuthedCtx,
+  input: MoveInput,
+  mode: 'move' | 'reappoint',
+  note: string,
+) {
+  const { office, assignment } = await recordingAssignment(tx, ctx, input.officeId);
+  const [person] = await tx
+    .select()
+    .from(persons)
+    .where(eq(persons.nationalId, input.nationalId))
+    .for('update');
+  if (!person) throw new AppError('notFound');
+  if (mode === 'move' && person.status !== 'active') throw new AppError('notActive');
+  if (mode === 'reappoint' && person.status === 'active') throw new AppError('workflowState');
+  if (mode === 'move' && person.officeId === office.id)
+    throw new AppError('validation', [{ field: 'officeId', messageKey: 'err.invalid' }]);
+  if (person.id === ctx.actor.personId) throw new AppError('selfApproval');
+  const r = await recordOrderEntry(
+    tx,
+    ctx,
+    person.id,
+    mode === 'move' ? 'move' : 'appointment',
+    input,
+    { ...input.entry, officeId: office.id },
+    note,
+  );
+  await tx.update(positions).set({ holderPersonId: null }).where(eq(positions.holderPersonId, person.id));
+  await tx
+    .update(persons)
+    .set({ officeId: office.id, positionId: null, status: 'active', version: sql`${persons.version} + 1` })
+    .where(eq(persons.id, person.id));
+  await finishRecordChange(
+    tx,
+    ctx,
+    person.id,
+    'personal',
+    mode === 'move' ? 'record.moved' : 'record.reappointed',
+    person.id,
+    [
+      { field: 'officeId', from: person.officeId, to: office.id },
+      ...(person.status !== 'active' ? [{ field: 'status', from: person.status, to: 'active' }] : []),
+    ],
+    { orderId: r.order.id },
+  );
+  await moveAssignedPeople(tx, person.id, assignment.id);
+  const revoked = await revokeRolesOf(
+    tx,
+    ctx,
+    person.id,
+    mode === 'move' ? 'ย้ายสังกัด (ข้อ 2.2.3)' : 'บรรจุกลับ (ข้อ 2.2.3)',
+  );
+  return { personId: person.id, orderId: r.order.id, revokedAssignments: revoked };
 }
 
 export type RemovalInput = OrderRef & { reason: string; entry: Record<string, unknown> | null };
