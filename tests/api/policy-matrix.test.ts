@@ -174,6 +174,7 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   'POST /api/v1/people/:personId/removal': 'transfer.test.ts',
   'POST /api/v1/people/:personId/transfer-out': 'transfer.test.ts',
   'POST /api/v1/transfers/:caseId/receive': 'transfer.test.ts',
+  'POST /api/v1/transfers/receive-external': 'transfer.test.ts',
   'POST /api/v1/me/review': 'workflow-review.test.ts',
   'GET /api/v1/reviews/overdue': 'workflow-review.test.ts',
 };

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInBangkok } from '../../src/domain/iso-date.ts';
+import { nationalIdCheckDigit } from '../../src/domain/national-id.ts';
 import { DEMO_ACCOUNTS } from '../../src/server/modules/demo/seed.ts';
 import { createTestApp, type Session, type TestApp } from '../support/app.ts';
 import { personIdByNationalId, teacherOf } from '../support/people.ts';
@@ -189,5 +190,72 @@ describe('transfers, removal, re-appointment', () => {
       'received',
       ['transferOut', 'receive'],
     ]);
+  });
+
+  it('รับโอน from another service (ข้อ 5.2.4): built from the old ก.พ.๗, history before 1 Apr 2565 in reference mode', async () => {
+    const nid = '190990000099';
+    const check = nationalIdCheckDigit(nid);
+    const payload = async (office: string) => ({
+      nationalId: `${nid}${check}`,
+      officeId: await officeId(office),
+      number: 'รับโอน-ภายนอก 1/2569',
+      orderDate: today,
+      name: { prefix: 'นาย', firstName: 'สมพงษ์', lastName: 'ใจกล้า' },
+      birthDate: '1990-05-05',
+      appointmentDate: '2015-06-01',
+      scanDocumentIds: ['00000000-0000-4000-8000-000000000003'],
+      history: [
+        {
+          effectiveDate: '2015-06-01',
+          positionTitle: 'นักวิชาการศึกษา',
+          agency: 'เทศบาลนครขอนแก่น',
+          referenceDocument: 'ก.พ.๗ หน้า 1',
+        },
+        {
+          ...SAMPLES.service,
+          effectiveDate: '2023-10-01',
+          positionTitle: 'นักวิชาการศึกษาชำนาญการ',
+          agency: 'เทศบาลนครขอนแก่น',
+        },
+      ],
+      entry: { ...SAMPLES.service, effectiveDate: today },
+    });
+    expect(
+      (
+        await t.call(s.officer, {
+          method: 'POST',
+          url: '/api/v1/transfers/receive-external',
+          payload: await payload('SCH-40-101'),
+        })
+      ).statusCode,
+    ).toBe(403);
+    const r = await t.call(s.officer, {
+      method: 'POST',
+      url: '/api/v1/transfers/receive-external',
+      payload: await payload('SCH-40-003'),
+    });
+    expect(r.statusCode).toBe(201);
+    const v = (await read(s.officer, r.json().personId)).json();
+    expect(v.person.displayName).toBe('นายสมพงษ์ ใจกล้า');
+    const modes = v.items.service.map((e: { effectiveDate: string; mode: string }) => [
+      e.effectiveDate,
+      e.mode,
+    ]);
+    expect(modes).toEqual(
+      expect.arrayContaining([
+        ['2015-06-01', 'reference'],
+        ['2023-10-01', 'current'],
+        [today, 'current'],
+      ]),
+    );
+    expect(
+      (
+        await t.call(s.officer, {
+          method: 'POST',
+          url: '/api/v1/transfers/receive-external',
+          payload: await payload('SCH-40-003'),
+        })
+      ).statusCode,
+    ).toBe(409);
   });
 });

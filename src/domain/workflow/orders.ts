@@ -37,3 +37,9 @@ export const POSITION_CHANGING_ORDERS: readonly OrderKind[] = [
   'attachment',
   'leaveService',
 ];
+
+/**
+ * ข้อ 5.1: service history before 1 April 2565 (2022) is recorded "แบบอ้างอิงทะเบียนประวัติ"
+ * (pointing at the old scanned record); from that day on as current data.
+ */
+export const REFERENCE_MODE_BEFORE = '2022-04-01';

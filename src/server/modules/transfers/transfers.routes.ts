@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate, nationalId } from '../../../domain/record/primitives.ts';
 import { requireActor } from '../../platform/http/context.ts';
+import { receiveExternal } from './commands/receive-external.ts';
 import { receiveTransfer, transferOut } from './commands/transfer-between-agencies.ts';
 import { arrive, removeFromRegister } from './commands/transfers.ts';
 
@@ -117,6 +118,32 @@ export const transfersRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       requireActor(req.ctx);
       return reply.status(201).send(await receiveTransfer(req.ctx, req.params.caseId, req.body));
+    },
+  );
+
+  app.post(
+    '/api/v1/transfers/receive-external',
+    {
+      schema: {
+        tags,
+        summary: 'รับโอนจากส่วนราชการอื่น สร้างทะเบียนประวัติจาก ก.พ.๗ เดิม (ข้อ 5.2.4)',
+        body: z.object({
+          nationalId,
+          officeId: uuid,
+          ...order,
+          name: z.object({ prefix: z.string(), firstName: z.string(), lastName: z.string() }),
+          birthDate: isoDate,
+          appointmentDate: isoDate,
+          scanDocumentIds: z.array(uuid).max(200).default([]),
+          history: z.array(z.record(z.string(), z.unknown())).max(300).default([]),
+          entry: z.record(z.string(), z.unknown()),
+        }),
+        response: { 201: result },
+      },
+    },
+    async (req, reply) => {
+      requireActor(req.ctx);
+      return reply.status(201).send(await receiveExternal(req.ctx, req.body));
     },
   );
 };
