@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import Provider from 'oidc-provider';
 import { DEV_CITIZENS } from './dev-citizens.ts';
 
 const SCOPE = 'openid pid profile';
@@ -15,6 +14,8 @@ const SCOPE = 'openid pid profile';
 export async function mountDevOidcProvider(app: FastifyInstance): Promise<void> {
   const cfg = app.khruConfig.oidc;
   if (!cfg.devProvider || !cfg.issuer || !cfg.clientId || !cfg.clientSecret) return;
+  // Loaded only when enabled: production never loads the development provider.
+  const { default: Provider } = await import('oidc-provider');
   const provider = new Provider(cfg.issuer, {
     clients: [
       {
