@@ -181,7 +181,13 @@ export function searchQueries(ex: Executor, actor: Actor, s: SearchParams) {
       ? [sql`${offices.nameTh} collate th`, sql`${persons.displayName} collate th`]
       : s.sort === 'appointmentDate'
         ? [asc(persons.appointmentDate), sql`${persons.displayName} collate th`]
-        : [sql`${persons.displayName} collate th`, asc(persons.id)];
+        : s.q
+          ? // A name query matches a few thousand people at most: fetch them from the name indexes and
+            // sort those. Ordering by an expression the display-name index does not cover stops the
+            // planner from walking that index and filtering most of the country (ADR 0106: 472 → 18 ms
+            // at 100k people).
+            [sql`(${persons.displayName} || '') collate th`, asc(persons.id)]
+          : [sql`${persons.displayName} collate th`, asc(persons.id)];
   const count = ex.select({ total: sql<number>`count(*)::int` }).from(persons).where(where);
   const page = ex
     .select({
