@@ -155,7 +155,8 @@ log(`raw COPY: ${(copyMs / 1000).toFixed(1)} s`);
 const PORT = 3900 + Math.floor(Math.random() * 50);
 const server: ChildProcess = fork(path.join(ROOT, 'bench/server.ts'), [], {
   cwd: ROOT,
-  execArgv: ['--import', 'tsx'],
+  // Production-like heap bound: V8 otherwise grows lazily far past the live set under load.
+  execArgv: ['--max-old-space-size=320', '--import', 'tsx'],
   env: {
     ...process.env,
     DATABASE_URL: dbUrl(BENCH_DB),
