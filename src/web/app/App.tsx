@@ -2,8 +2,12 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ImportPage } from '../features/exchange/ImportPage.tsx';
+import { OnboardingPage } from '../features/onboarding/OnboardingPage.tsx';
 import { SigningPage } from '../features/signing/SigningPage.tsx';
+import { CasePage } from '../features/workflows/CasePage.tsx';
+import { CorrectionRequestPage } from '../features/workflows/CorrectionRequestPage.tsx';
 import { QueuePage } from '../features/workflows/QueuePage.tsx';
+import { TransferPage } from '../features/workflows/TransferPage.tsx';
 import { LangProvider, useLang } from '../i18n/lang.tsx';
 import { HomePage } from '../pages/HomePage.tsx';
 import { LoginPage } from '../pages/LoginPage.tsx';
@@ -66,6 +70,10 @@ function Gate() {
         <Route path="people/:personId" element={<PersonRecordPage />} />
         <Route path="sign/:personId" element={<SigningPage />} />
         <Route path="work" element={<QueuePage />} />
+        <Route path="cases/:caseId" element={<CasePage />} />
+        <Route path="requests/new" element={<CorrectionRequestPage />} />
+        <Route path="onboarding" element={<OnboardingPage />} />
+        <Route path="transfers" element={<TransferPage />} />
         <Route path="exchange" element={<ImportPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -16,6 +16,14 @@ export function AppLayout() {
     ...(canSearch(user) ? [{ key: '/people', label: <Link to="/people">{t('search')}</Link> }] : []),
     ...(user.personId ? [{ key: '/me', label: <Link to="/me">{t('myRecord')}</Link> }] : []),
     ...(canSearch(user) ? [{ key: '/exchange', label: <Link to="/exchange">นำเข้า/ส่งออก</Link> }] : []),
+    { key: '/work', label: <Link to="/work">งานของฉัน</Link> },
+    ...(canSearch(user)
+      ? [
+          { key: '/onboarding', label: <Link to="/onboarding">บรรจุใหม่</Link> },
+          { key: '/transfers', label: <Link to="/transfers">ย้าย/โอน</Link> },
+        ]
+      : []),
+    ...(user.personId ? [{ key: '/requests/new', label: <Link to="/requests/new">คำขอแก้ไขข้อมูล</Link> }] : []),
   ];
   const selected = location.pathname.startsWith('/people') ? '/people' : location.pathname;
   return (

@@ -1,4 +1,9 @@
-import { IdcardOutlined, LockOutlined, TranslationOutlined } from '@ant-design/icons';
+import {
+  IdcardOutlined,
+  LockOutlined,
+  SafetyCertificateOutlined,
+  TranslationOutlined,
+} from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { fieldLabel, fieldMessage } from '../../domain/i18n/fields.ts';
@@ -109,6 +114,15 @@ export function LoginPage() {
             {t('login')}
           </Button>
         </Form>
+        {/* ข้อ 3.2: a new hire proves identity with Digital ID (ThaiD) over OpenID Connect. */}
+        <Button
+          href="/api/auth/oidc/start"
+          block
+          style={{ marginTop: 12 }}
+          icon={<SafetyCertificateOutlined aria-hidden />}
+        >
+          เข้าสู่ระบบด้วย Digital ID
+        </Button>
       </Card>
     </main>
   );

@@ -25,6 +25,12 @@ const columns = [
   },
   { title: 'ขั้นตอน', dataIndex: 'statusTh', key: 'statusTh' },
   {
+    title: 'ดำเนินการ',
+    key: 'open',
+    // The server put the case in this queue for this user; the case page shows only allowed actions.
+    render: (_: unknown, e: QueueEntry) => <Link to={`/cases/${e.id}`}>เปิดเรื่อง</Link>,
+  },
+  {
     title: 'กำหนดเสร็จ',
     key: 'due',
     render: (_: unknown, e: QueueEntry) =>
