@@ -3,7 +3,17 @@
  * so that /verify can say whether it is valid, superseded or revoked (ADR 0104). Requests for a
  * certified copy (ข้อ 5.5) or a certificate (หนังสือรับรอง) wait here for an officer.
  */
-import { char, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  char,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 

@@ -581,8 +581,7 @@ export const auditEvents = pgTable(
 export * from './schema-documents.ts';
 // ---------------------------------------------------------------- bulk import checkpoints (modules/exchange)
 export * from './schema-exchange.ts';
-// ---------------------------------------------------------------- workflows (src/server/modules/workflows)
-export * from './schema-workflows.ts';
-
 // ---------------------------------------------------------------- personal signatures (src/server/modules/signatures)
 export * from './schema-signatures.ts';
+// ---------------------------------------------------------------- workflows (src/server/modules/workflows)
+export * from './schema-workflows.ts';
