@@ -63,6 +63,8 @@ export default async function setup(project: TestProject) {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       DEMO_DATA: 'auto',
+      // The local Digital ID provider (/dev-oidc) for the onboarding journey (ข้อ 3.2).
+      OIDC_DEV_PROVIDER: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
