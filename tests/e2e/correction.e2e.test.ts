@@ -93,7 +93,7 @@ describe('correction of the date of birth (ข้อ 4.2.1)', () => {
     await owner.page.getByTestId('record').waitFor();
     expect(await owner.page.getByTestId('personal-block').textContent()).toContain('15 มกราคม 2530');
     const history = owner.page.getByTestId('item-history');
-    expect(await history.textContent()).toContain('2530');
+    expect(await history.textContent()).toContain('15 ม.ค. 2530');
     await history.scrollIntoViewIfNeeded();
     await screenshot(owner.page, 'correction-record-item27');
     for (const s of [owner, agency, otepc]) {

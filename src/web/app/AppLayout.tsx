@@ -16,14 +16,11 @@ export function AppLayout() {
     ...(canSearch(user) ? [{ key: '/people', label: <Link to="/people">{t('search')}</Link> }] : []),
     ...(user.personId ? [{ key: '/me', label: <Link to="/me">{t('myRecord')}</Link> }] : []),
     ...(canSearch(user) ? [{ key: '/exchange', label: <Link to="/exchange">นำเข้า/ส่งออก</Link> }] : []),
+    // Officers reach onboarding and moves from the work page, so the header stays on one line.
     { key: '/work', label: <Link to="/work">งานของฉัน</Link> },
-    ...(canSearch(user)
-      ? [
-          { key: '/onboarding', label: <Link to="/onboarding">บรรจุใหม่</Link> },
-          { key: '/transfers', label: <Link to="/transfers">ย้าย/โอน</Link> },
-        ]
+    ...(user.personId && !canSearch(user)
+      ? [{ key: '/requests/new', label: <Link to="/requests/new">คำขอแก้ไขข้อมูล</Link> }]
       : []),
-    ...(user.personId ? [{ key: '/requests/new', label: <Link to="/requests/new">คำขอแก้ไขข้อมูล</Link> }] : []),
   ];
   const selected = location.pathname.startsWith('/people') ? '/people' : location.pathname;
   return (
@@ -32,7 +29,8 @@ export function AppLayout() {
         {t('skipToContent')}
       </a>
       <Layout.Header className="app-header" role="banner">
-        <Space size="large" align="center">
+        {/* Shrinkable: when the menu does not fit, antd folds the last items into "…". */}
+        <div style={{ display: 'flex', alignItems: 'center', gap: 24, flex: '1 1 auto', minWidth: 0 }}>
           <Link to="/" style={{ fontWeight: 700, fontSize: 17, whiteSpace: 'nowrap' }}>
             {t('appShort')}
           </Link>
@@ -41,15 +39,15 @@ export function AppLayout() {
             mode="horizontal"
             selectedKeys={[selected]}
             items={items}
-            style={{ background: 'transparent', minWidth: 280, borderBottom: 0 }}
+            style={{ background: 'transparent', flex: '1 1 auto', minWidth: 0, borderBottom: 0 }}
             aria-label={t('home')}
           />
-        </Space>
+        </div>
         <Space size="middle" align="center">
           <span data-testid="user-name" style={{ whiteSpace: 'nowrap' }}>
             <UserOutlined aria-hidden /> {user.displayName}
           </span>
-          <span data-testid="user-roles">
+          <span data-testid="user-roles" style={{ whiteSpace: 'nowrap' }}>
             {roleLabels(user, lang).map((r) => (
               <Tag key={r} color="blue" style={{ marginInlineEnd: 4 }}>
                 {r}

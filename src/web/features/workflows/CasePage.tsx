@@ -54,12 +54,19 @@ function transitionOf(c: CaseView, action: string): Transition | undefined {
 
 const stepColumns = [
   { title: 'ลำดับ', dataIndex: 'seq', key: 'seq', width: 60 },
-  { title: 'การดำเนินการ', dataIndex: 'actionTh', key: 'actionTh' },
+  {
+    title: 'การดำเนินการ',
+    key: 'actionTh',
+    // The opening step has no label in ACTION_LABELS; name it here.
+    render: (_: unknown, s: CaseView['steps'][number]) => (s.actionTh === 'open' ? 'เปิดเรื่อง' : s.actionTh),
+  },
   { title: 'ผู้ดำเนินการ', dataIndex: 'actorName', key: 'actorName' },
   {
     title: 'วันที่',
     key: 'at',
-    render: (_: unknown, s: CaseView['steps'][number]) => formatThaiDate(s.at.slice(0, 10)),
+    // The step's instant as a date in Bangkok (UTC+7, no DST), the date users know it by.
+    render: (_: unknown, s: CaseView['steps'][number]) =>
+      formatThaiDate(new Date(Date.parse(s.at) + 7 * 3600_000).toISOString().slice(0, 10)),
   },
   {
     title: 'เหตุผล/อ้างอิง',

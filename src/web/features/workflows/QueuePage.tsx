@@ -3,6 +3,7 @@ import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { formatThaiDate } from '../../../domain/thai-date.ts';
 import { api } from '../../api/client.ts';
+import { canSearch, useUser } from '../../app/auth.tsx';
 
 type QueueEntry = {
   id: string;
@@ -47,6 +48,7 @@ const columns = [
 
 /** Work queues (GET /api/v1/workflows/queue): waiting for me, overdue, returned to me. */
 export function QueuePage() {
+  const user = useUser();
   const q = useQuery({
     queryKey: ['workflow-queue'],
     queryFn: () => api<Queue>('GET', '/api/v1/workflows/queue'),
@@ -67,6 +69,11 @@ export function QueuePage() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3}>งานของฉัน</Typography.Title>
+      <Space wrap size="large" data-testid="work-links">
+        {user.personId && <Link to="/requests/new">ยื่นคำขอแก้ไขข้อมูลของฉัน</Link>}
+        {canSearch(user) && <Link to="/onboarding">เปิดเรื่องผู้บรรจุใหม่</Link>}
+        {canSearch(user) && <Link to="/transfers">บันทึกคำสั่งย้าย</Link>}
+      </Space>
       {section('เกินกำหนด', 'queue-overdue', q.data?.overdue)}
       {section('รอฉันดำเนินการ', 'queue-waiting', q.data?.waiting)}
       {section('ส่งคืนถึงฉัน', 'queue-returned', q.data?.returned)}
