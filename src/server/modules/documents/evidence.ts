@@ -6,6 +6,7 @@
  * can add richer evidence (e.g. the WebAuthn assertion itself) with `registerEvidenceSource`.
  */
 import type { DbHandle } from '../../platform/db/index.ts';
+import { recordSignatures } from '../signatures/index.ts';
 
 export interface CertificationEvidence {
   source: string;
@@ -19,7 +20,7 @@ export interface CertificationEvidence {
 
 export type EvidenceSource = (h: DbHandle, personId: string) => Promise<CertificationEvidence[]>;
 
-const sources: EvidenceSource[] = [auditSignatureEvents];
+const sources: EvidenceSource[] = [auditSignatureEvents, webauthnSignatures];
 
 /** Adds a source of certification evidence (the signatures module registers its own). */
 export function registerEvidenceSource(source: EvidenceSource): void {
@@ -53,4 +54,37 @@ async function auditSignatureEvents(h: DbHandle, personId: string): Promise<Cert
     payload: { seq: Number(r.seq), ...(JSON.parse(r.payload) as object) },
     hash: r.hash,
   }));
+}
+
+/** The personal WebAuthn signatures themselves: enough to re-verify each one offline (ADR 0107). */
+async function webauthnSignatures(h: DbHandle, personId: string): Promise<CertificationEvidence[]> {
+  return (await recordSignatures(h, personId)).map((s) => ({
+    source: 'webauthn',
+    kind: s.decision,
+    at: s.signedAt,
+    payload: {
+      signatureId: s.id,
+      signer: s.signerName,
+      recordVersion: s.recordVersion,
+      contentHash: s.contentHash,
+      ...s.evidence,
+    },
+    hash: s.evidence.payloadHash,
+  }));
+}
+
+/**
+ * The three signature blocks of page 1 (เจ้าของประวัติ, ผู้จัดทำทะเบียนประวัติ, ผู้รับรองทะเบียนประวัติ)
+ * from the latest personal signature of each kind on the record.
+ */
+export async function signatureBlocks(h: DbHandle, personId: string) {
+  const latest = new Map<string, Awaited<ReturnType<typeof recordSignatures>>[number]>();
+  for (const s of await recordSignatures(h, personId)) latest.set(s.decision, s);
+  const mark = (d: string) => {
+    const s = latest.get(d);
+    return s
+      ? { name: s.signerName, position: s.signerPosition ?? undefined, signedAt: s.signedAt }
+      : undefined;
+  };
+  return { owner: mark('owner-attest'), officer: mark('officer-verify'), certifier: mark('certify') };
 }

@@ -14,7 +14,7 @@ import { AppError } from '../../../platform/http/errors.ts';
 import { type Ks16Photo, renderKs16, thaiDateLong } from '../../../platform/pdf/index.ts';
 import { findPersonInScope, readRecord } from '../../records/index.ts';
 import { type CertificateKind, certificateContent } from '../certificates.ts';
-import { certificationEvidence } from '../evidence.ts';
+import { certificationEvidence, signatureBlocks } from '../evidence.ts';
 import { renderLetter } from '../letter.ts';
 import { documentServices } from '../services.ts';
 import { type Issued, issueDocument } from './issue-document.ts';
@@ -93,6 +93,7 @@ export async function printRecord(ctx: AuthedCtx, personId: string, thaiDigits =
   const view = await readRecord(ctx.h, person.id, access);
   if (!view) throw new AppError('notFound');
   const photos = await photosOf(ctx, view);
+  const signatures = await signatureBlocks(ctx.h, person.id);
   return issueDocument(ctx, {
     personId: person.id,
     kind: 'ks16',
@@ -100,7 +101,14 @@ export async function printRecord(ctx: AuthedCtx, personId: string, thaiDigits =
     recordVersion: view.person.recordVersion,
     location: view.person.office?.nameTh ?? 'Khru',
     render: (a) =>
-      renderKs16(view, { reference: a.reference, asOf: a.asOf, qrPayload: a.qrPayload, photos, thaiDigits }),
+      renderKs16(view, {
+        reference: a.reference,
+        asOf: a.asOf,
+        qrPayload: a.qrPayload,
+        photos,
+        thaiDigits,
+        signatures,
+      }),
   });
 }
 
@@ -162,6 +170,7 @@ export async function issueRequest(ctx: AuthedCtx, requestId: string, thaiDigits
   if (req.kind === 'certified_copy') {
     const evidence = await certificationEvidence(ctx.h, person.id);
     const photos = await photosOf(ctx, view);
+    const signatures = await signatureBlocks(ctx.h, person.id);
     const attachment = {
       format: 'khru-certification-evidence/1',
       personId: person.id,
@@ -182,6 +191,7 @@ export async function issueRequest(ctx: AuthedCtx, requestId: string, thaiDigits
           qrPayload: a.qrPayload,
           photos,
           thaiDigits,
+          signatures,
           copyMark: `สำเนาถูกต้อง  ลงชื่อ ${ctx.actor.displayName} ${position} วันที่ ${thaiDateLong(a.asOf)}`,
           attachments: [
             {
