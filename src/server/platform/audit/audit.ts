@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/index.ts';
-import { schema } from '../db/index.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -78,7 +77,7 @@ export async function appendAudit(
   let seq = last.rows[0] ? Number(last.rows[0].seq) : 0;
   let prev = last.rows[0]?.hash ?? GENESIS_HASH;
   const occurredAt = new Date().toISOString();
-  const rows: (typeof schema.auditEvents.$inferInsert)[] = [];
+  const rows: Record<string, unknown>[] = [];
   for (const e of events) {
     seq += 1;
     const payload: AuditPayload = {
@@ -98,18 +97,22 @@ export async function appendAudit(
     const hash = chainHash(prev, text);
     rows.push({
       seq,
-      occurredAt,
-      eventType: e.eventType,
-      actorUserId: actor.userId,
-      entityType: e.entityType,
-      entityId: e.entityId ?? null,
-      personId: e.personId ?? null,
+      occurred_at: occurredAt,
+      event_type: e.eventType,
+      actor_user_id: actor.userId,
+      entity_type: e.entityType,
+      entity_id: e.entityId ?? null,
+      person_id: e.personId ?? null,
       payload: text,
-      prevHash: prev,
+      prev_hash: prev,
       hash,
     });
     prev = hash;
   }
-  await tx.insert(schema.auditEvents).values(rows);
-  return rows.map((r) => r.seq);
+  // One set-based INSERT for any number of events (Drizzle's per-row SQL building is slow in bulk).
+  await tx.execute(sql`insert into audit_events
+      (seq, occurred_at, event_type, actor_user_id, entity_type, entity_id, person_id, payload, prev_hash, hash)
+    select seq, occurred_at, event_type, actor_user_id, entity_type, entity_id, person_id, payload, prev_hash, hash
+      from json_populate_recordset(null::audit_events, ${JSON.stringify(rows)}::json)`);
+  return rows.map((r) => r.seq as number);
 }
