@@ -58,6 +58,9 @@ export default async function setup(project: TestProject) {
     cwd: ROOT,
     env: {
       ...process.env,
+      // Always a fresh embedded database: never the CI's PostgreSQL (DATABASE_URL), whose content
+      // would outlive the run and leak into the next one.
+      DATABASE_URL: '',
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
