@@ -354,22 +354,6 @@ const leave = (k: string) => ({
   [`${k}Times`]: integer(`${k}_times`).notNull(),
   [`${k}Days`]: numeric(`${k}_days`, { precision: 5, scale: 1 }).notNull(),
 });
-export const LEAVE_COLUMN_KEYS = [
-  'sick',
-  'personal',
-  'maternity',
-  'paternity',
-  'vacation',
-  'ordination',
-  'military',
-  'study_domestic',
-  'study_abroad',
-  'international_org',
-  'follow_spouse',
-  'rehabilitation',
-  'absent',
-  'late',
-] as const;
 export const personLeave = pgTable(
   'person_leave',
   {
