@@ -2,7 +2,8 @@ import { startAuthentication, startRegistration } from '@simplewebauthn/browser'
 import { Alert, Button, Card, Input, Radio, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { ApiError, api } from '../../api/client.ts';
+import { type ApiError, api } from '../../api/client.ts';
+import { busyRunner } from './busy-runner.ts';
 
 type SignRequest = {
   summaryTh: string;
@@ -54,17 +55,7 @@ export function SigningPage() {
     void load();
   }, [load]);
 
-  const run = async (f: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await f();
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'webauthn', String((e as Error).message ?? e)));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = busyRunner(setBusy, setError);
 
   const register = () =>
     run(async () => {

@@ -9,7 +9,8 @@ import {
   WORKFLOWS,
   type WorkflowKind,
 } from '../../../domain/workflow/index.ts';
-import { ApiError, api } from '../../api/client.ts';
+import { type ApiError, api } from '../../api/client.ts';
+import { busyRunner } from '../signing/busy-runner.ts';
 
 /** GET /api/v1/workflows/cases/:id — the case, its steps and the actions the server allows this user. */
 export type CaseView = {
@@ -108,17 +109,7 @@ export function CasePage() {
     void load();
   }, [load]);
 
-  const run = async (f: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await f();
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'webauthn', String((e as Error).message ?? e)));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = busyRunner(setBusy, setError);
 
   const act = (action: string, signatureId: string | null = null) =>
     run(async () => {
