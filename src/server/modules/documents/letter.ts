@@ -6,7 +6,7 @@
  * reference and the note that the letter is an electronic original sealed by the office.
  */
 import QRCode from 'qrcode';
-import { Sheet, thaiDateLong, toThaiDigits } from '../../platform/pdf/index.ts';
+import { drawQr, Sheet, thaiDateLong, toThaiDigits } from '../../platform/pdf/index.ts';
 
 export interface LetterContent {
   /** ที่: the office's book number. */
@@ -98,26 +98,4 @@ export async function renderLetter(c: LetterContent, o: LetterOptions): Promise<
   });
   sheet.textAt(`Ref. ${o.reference}`, sheet.left + qrSize + 12, doc.y + 4, { keepDigits: true });
   return sheet.finish();
-}
-
-/** Vector QR with a one-module quiet zone (as on ก.ค.ศ.๑๖). */
-function drawQr(sheet: Sheet, qr: QRCode.QRCode, x: number, y: number, size: number): void {
-  const n = qr.modules.size;
-  const m = size / (n + 2);
-  const doc = sheet.doc;
-  doc.save().fillColor('#000000');
-  for (let r = 0; r < n; r++) {
-    let c = 0;
-    while (c < n) {
-      if (!qr.modules.get(r, c)) {
-        c++;
-        continue;
-      }
-      const start = c;
-      while (c < n && qr.modules.get(r, c)) c++;
-      doc.rect(x + (start + 1) * m, y + (r + 1) * m, (c - start) * m, m);
-    }
-  }
-  doc.fill();
-  doc.restore();
 }

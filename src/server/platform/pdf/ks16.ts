@@ -16,6 +16,7 @@ import {
 import { type AddressResolver, thaiDataAddressResolver } from './address.ts';
 import { formatNationalId, monthRange, thaiDateLong } from './format.ts';
 import { itemTables } from './ks16-tables.ts';
+import { drawQr } from './qr.ts';
 import { Sheet } from './sheet.ts';
 import { toThaiDigits } from './thai-text.ts';
 
@@ -355,28 +356,6 @@ function noteAndQr(sheet: Sheet, opts: Ks16Options, digits: (s: string) => strin
     keepDigits: true,
   });
   sheet.y = top + height;
-}
-
-/** Vector QR (crisp at any zoom and print resolution), with a quiet zone of one module. */
-function drawQr(sheet: Sheet, qr: QRCode.QRCode, x: number, y: number, size: number): void {
-  const n = qr.modules.size;
-  const m = size / (n + 2);
-  const doc = sheet.doc;
-  doc.save().fillColor('#000000');
-  for (let r = 0; r < n; r++) {
-    let c = 0;
-    while (c < n) {
-      if (!qr.modules.get(r, c)) {
-        c++;
-        continue;
-      }
-      const start = c;
-      while (c < n && qr.modules.get(r, c)) c++;
-      doc.rect(x + (start + 1) * m, y + (r + 1) * m, (c - start) * m, m);
-    }
-  }
-  doc.fill();
-  doc.restore();
 }
 
 /** Form code, owner's name, reference and page numbers on every page. */
