@@ -3,8 +3,8 @@
  * → schools) with people, positions, demo accounts (one per role) and their scoped assignments.
  * Loaded on the first start (DEMO_DATA=auto) and into the test database snapshot.
  */
-import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
+import Papa from 'papaparse';
 import { LIST_ITEM_KEYS, LIST_ITEMS } from '../../../domain/record/items.ts';
 import { appendAudit, type RequestMeta } from '../../platform/audit/index.ts';
 import { hashPassword } from '../../platform/auth/index.ts';
@@ -346,12 +346,12 @@ export async function seedDemo(
 export async function seedHolidays(h: DbHandle, csv: string): Promise<number> {
   const [any] = await h.db.select().from(schema.holidays).limit(1);
   if (any) return 0;
-  const records = parse(csv, { columns: true, skip_empty_lines: true, trim: true }) as {
-    date: string;
-    name_th: string;
-    kind: string;
-    confidence: string;
-  }[];
+  const records = Papa.parse<{ date: string; name_th: string; kind: string; confidence: string }>(csv, {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim(),
+    transform: (v) => v.trim(),
+  }).data;
   const rows = records.map((x) => ({
     date: x.date,
     nameTh: x.name_th,

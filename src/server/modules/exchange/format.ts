@@ -131,17 +131,31 @@ export function coerce(kind: ColKind, raw: string | null | undefined): unknown {
   return s;
 }
 
+/** Per item, the cells toEntry reads: key, kind, and for leave the {times, days} cell it fills. */
+const ENTRY_PLAN = Object.fromEntries(
+  EXCHANGE_ITEMS.map((item) => [
+    item,
+    COLUMNS[item]
+      .filter((c) => c.key !== 'nationalId' && c.key !== 'id' && c.key !== 'officeCode')
+      .map((c) => {
+        const leave = item === 'leave' && c.key.includes('.') ? (c.key.split('.') as [string, string]) : null;
+        return { key: c.key, kind: c.kind, cell: leave?.[0] ?? null, part: leave?.[1] ?? null };
+      }),
+  ]),
+) as Record<ExchangeItem, { key: string; kind: ColKind; cell: string | null; part: string | null }[]>;
+
 /** Flat CSV record of an item row → the API entry shape (leave cells nested as {times, days}). */
 export function toEntry(item: ExchangeItem, rec: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const c of COLUMNS[item]) {
-    if (c.key === 'nationalId' || c.key === 'id' || c.key === 'officeCode') continue;
+  for (const c of ENTRY_PLAN[item]) {
     const v = coerce(c.kind, rec[c.key]);
-    if (item === 'leave' && c.key.includes('.')) {
-      const [t, part] = c.key.split('.') as [string, string];
-      const cell = (out[t] ?? {}) as Record<string, unknown>;
-      cell[part] = v ?? 0;
-      out[t] = cell;
+    if (c.cell) {
+      let cell = out[c.cell] as Record<string, unknown> | undefined;
+      if (!cell) {
+        cell = {};
+        out[c.cell] = cell;
+      }
+      cell[c.part!] = v ?? 0;
     } else out[c.key] = v;
   }
   return out;

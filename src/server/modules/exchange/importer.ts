@@ -5,13 +5,13 @@
  * errors, job counters and one audit event per person. A `kill -9` at any moment therefore
  * leaves either the whole batch or none of it, and a rerun with the same import id skips the
  * committed batches and writes the rest with the same deterministic ids: same final content.
- * Rows go in as set-based INSERT … SELECT FROM json_populate_recordset (one statement per table
- * per batch), not Drizzle's row-by-row SQL building (spike-notes §1).
+ * Rows go in with COPY on PostgreSQL (set-based INSERT … SELECT FROM json_populate_recordset on
+ * PGlite), one statement per table per batch, not Drizzle's row-by-row SQL building (spike-notes §1).
  */
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { type AuditActor, appendAuditBulk, type RequestMeta } from '../../platform/audit/index.ts';
-import type { DbHandle, Tx } from '../../platform/db/index.ts';
+import type { CopyFn, DbHandle, Tx } from '../../platform/db/index.ts';
 import { schema } from '../../platform/db/index.ts';
 import { ITEM_TABLES } from '../records/index.ts';
 import { EXCHANGE_ITEMS, type ExchangeItem } from './format.ts';
@@ -62,19 +62,45 @@ export type ImportResult = {
   writeMs: number;
 };
 
-/** INSERT … SELECT cols FROM json_populate_recordset(null::table, $json), generated columns left out. */
-function insertSql(
-  table: PgTable,
-  suffix = '',
-): (tx: Tx, rows: Record<string, unknown>[]) => Promise<unknown> {
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * One value in COPY's text format (PostgreSQL manual, COPY, "Text Format"): `\N` is NULL; a
+ * backslash, newline, carriage return or tab inside a value is written as its backslash escape.
+ */
+function copyValue(v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  const s = typeof v === 'string' ? v : String(v);
+  return /[\\\n\r\t]/.test(s) ? s.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]!) : s;
+}
+
+type InsertFn = (tx: Tx, rows: Record<string, unknown>[], copy?: CopyFn | null) => Promise<unknown>;
+
+/**
+ * Bulk insert of column-named rows, generated columns left out. On PostgreSQL, COPY … FROM STDIN
+ * on the batch transaction's connection (~1.5× faster than the JSON path on the server and no
+ * JSON to build); on PGlite, INSERT … SELECT cols FROM json_populate_recordset(null::table, $json).
+ */
+function insertSql(table: PgTable, suffix = ''): InsertFn {
   const name = getTableName(table);
-  const cols = Object.values(getTableColumns(table))
+  const colNames = Object.values(getTableColumns(table))
     .filter((c) => !(c as unknown as { generated?: unknown }).generated)
-    .map((c) => `"${c.name}"`)
-    .join(', ');
+    .map((c) => c.name);
+  const cols = colNames.map((c) => `"${c}"`).join(', ');
   const head = `insert into "${name}" (${cols}) select ${cols} from json_populate_recordset(null::"${name}", `;
-  return async (tx, rows) => {
+  const copySql = `copy "${name}" (${cols}) from stdin`;
+  return async (tx, rows, copy) => {
     if (!rows.length) return;
+    if (copy && !suffix) {
+      let data = '';
+      for (const r of rows) {
+        let line = '';
+        for (let i = 0; i < colNames.length; i++) line += (i ? '\t' : '') + copyValue(r[colNames[i]!]);
+        data += `${line}\n`;
+      }
+      await copy(copySql, data);
+      return;
+    }
     await tx.execute(sql`${sql.raw(head)}${JSON.stringify(rows)}::json)${sql.raw(suffix)}`);
   };
 }
@@ -82,7 +108,7 @@ function insertSql(
 const INSERT_PERSONS = insertSql(schema.persons);
 const INSERT_ITEMS = Object.fromEntries(EXCHANGE_ITEMS.map((k) => [k, insertSql(ITEM_TABLES[k])])) as Record<
   ExchangeItem,
-  ReturnType<typeof insertSql>
+  InsertFn
 >;
 const INSERT_ERRORS = insertSql(schema.importErrors);
 
@@ -173,7 +199,7 @@ async function writeBatch(
   errors: RowError[],
   invalidPeople: number,
 ): Promise<{ imported: number; rejected: number } | null> {
-  return h.db.transaction(async (tx) => {
+  return h.transactionWithCopy(async (tx, copy) => {
     const seen = new Set(plans.map((p) => p.nationalId));
     const ids = JSON.stringify([...seen]);
     // Checkpoint first: a concurrent or earlier run that committed this batch makes this a no-op.
@@ -223,6 +249,7 @@ async function writeBatch(
       await INSERT_PERSONS(
         tx,
         ok.map((p) => p.person),
+        copy,
       );
       await tx.execute(sql`update positions po set holder_person_id = x.holder_person_id
           from json_populate_recordset(null::positions, ${json}::json) x
@@ -232,11 +259,13 @@ async function writeBatch(
       await INSERT_PERSONS(
         tx,
         ok.map((p) => p.person),
+        copy,
       );
     for (const k of EXCHANGE_ITEMS)
       await INSERT_ITEMS[k](
         tx,
         ok.flatMap((p) => p.items[k] ?? []),
+        copy,
       );
     if (opts.assignmentId && ok.length)
       await tx.execute(sql`insert into assignment_people (assignment_id, person_id)

@@ -73,9 +73,13 @@ function msgKey(m: string | undefined): string {
 /** Column-named row for the bulk insert (bigint satang as text so JSON keeps it exact). */
 function columnRow(item: ExchangeItem, row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) {
-    const c = COLS[item][k];
-    if (c) out[c] = typeof v === 'bigint' ? v.toString() : v;
+  const cols = COLS[item];
+  for (const k in row) {
+    const c = cols[k];
+    if (c) {
+      const v = row[k];
+      out[c] = typeof v === 'bigint' ? v.toString() : v;
+    }
   }
   return out;
 }
@@ -133,7 +137,7 @@ export function validateBundle(b: Bundle, ctx: ValidateCtx): { plan: PersonPlan 
         }
         continue;
       }
-      const data = { ...(parsed.data as Record<string, unknown>) };
+      const data = parsed.data as Record<string, unknown>;
       const bad = (f: string, m: string) => err(k, r.rowNo, f, fieldMessage(f, m));
       if (k === 'addresses') {
         const p = addressBook.checkAddress(String(data.tambonCode), String(data.postcode));
@@ -172,14 +176,13 @@ export function validateBundle(b: Bundle, ctx: ValidateCtx): { plan: PersonPlan 
       }
       const id = rid ? rid.toLowerCase() : uuidFrom(`${personId}:${k}:${i}`);
       parsedList.push(data);
-      out.push({
-        ...columnRow(k, toRow(k, data)),
-        id,
-        person_id: personId,
-        version: 1,
-        created_at: ctx.now,
-        updated_at: ctx.now,
-      });
+      const row = columnRow(k, toRow(k, data));
+      row.id = id;
+      row.person_id = personId;
+      row.version = 1;
+      row.created_at = ctx.now;
+      row.updated_at = ctx.now;
+      out.push(row);
     }
     items[k] = out;
     parsedByItem[k] = parsedList;

@@ -55,20 +55,24 @@ const MONEY_FIELDS: Partial<Record<ListItemKey, string[]>> = {
 const HIDDEN = new Set(['personId', 'createdAt', 'updatedAt']);
 const leaveKey = (t: string, part: 'Times' | 'Days') => `${t}${part}`;
 
-/** API entry data → table row values. */
+const LEAVE_TYPE_SET = new Set<string>(LEAVE_TYPES);
+
+/** API entry data → table row values (a fresh object: no `delete`, which deoptimises it). */
 export function toRow(item: ListItemKey, data: Record<string, unknown>): Record<string, unknown> {
-  const row: Record<string, unknown> = { ...data };
-  for (const f of MONEY_FIELDS[item] ?? []) {
-    const v = row[f];
-    row[f] = v === null || v === undefined ? null : bahtToSatang(String(v));
-  }
+  const row: Record<string, unknown> = {};
   if (item === 'leave') {
+    for (const k in data) if (!LEAVE_TYPE_SET.has(k)) row[k] = data[k];
     for (const t of LEAVE_TYPES) {
       const cell = data[t] as { times: number; days: number };
-      delete row[t];
       row[leaveKey(t, 'Times')] = cell.times;
       row[leaveKey(t, 'Days')] = String(cell.days);
     }
+    return row;
+  }
+  for (const k in data) row[k] = data[k];
+  for (const f of MONEY_FIELDS[item] ?? []) {
+    const v = row[f];
+    row[f] = v === null || v === undefined ? null : bahtToSatang(String(v));
   }
   return row;
 }
@@ -100,41 +104,56 @@ export function dataFields(item: ListItemKey): string[] {
   return ['fiscalYear', ...LEAVE_TYPES.flatMap((t) => [`${t}.times`, `${t}.days`])];
 }
 
-function jsonObject(table: PgTable, alias: string): string {
-  const cols = getTableColumns(table);
-  const pairs = Object.entries(cols)
-    .filter(([k]) => !HIDDEN.has(k))
-    .map(([k, c]) => `'${k}', ${alias}."${c.name}"`);
-  // json_build_object takes at most 100 arguments: split and merge for wide tables (leave).
-  const chunks: string[] = [];
-  for (let i = 0; i < pairs.length; i += 45)
-    chunks.push(`jsonb_build_object(${pairs.slice(i, i + 45).join(', ')})`);
-  return chunks.join(' || ');
+/**
+ * The columns of an item row in the API's entry shape, aliased for row_to_json: money as baht
+ * text with two decimals (satangToBaht's format), leave cells nested as {times, days},
+ * person/timestamps left out — the same values fromRow gives for a drizzle row.
+ */
+function itemColumnsSql(item: ListItemKey, alias: string): string {
+  const cols = getTableColumns(ITEM_TABLES[item]) as Record<string, { name: string }>;
+  const money = new Set(MONEY_FIELDS[item] ?? []);
+  const leaveCols = new Set(
+    item === 'leave' ? LEAVE_TYPES.flatMap((t) => [leaveKey(t, 'Times'), leaveKey(t, 'Days')]) : [],
+  );
+  const out: string[] = [];
+  for (const [k, c] of Object.entries(cols)) {
+    if (HIDDEN.has(k) || leaveCols.has(k)) continue;
+    const ref = `${alias}."${c.name}"`;
+    out.push(`${money.has(k) ? `(${ref}::numeric / 100)::numeric(20, 2)::text` : ref} as "${k}"`);
+  }
+  if (item === 'leave')
+    for (const t of LEAVE_TYPES)
+      out.push(
+        `('{"times":' || ${alias}."${cols[leaveKey(t, 'Times')]!.name}" || ',"days":' || ${alias}."${cols[leaveKey(t, 'Days')]!.name}" || '}')::json as "${t}"`,
+      );
+  return out.join(', ');
 }
 
 /**
- * One SQL statement that returns the person and every list item as JSON: the full record is one
- * round trip to the database, not one query per item.
+ * The select list of the full record, over `"persons"`: the person row as JSON, every list item
+ * in API shape as ONE JSON text (`items`, sent on as is), the office and the position. One round
+ * trip to the database, not one query per item. Rows become JSON through json_agg of an aliased
+ * row (≈2× cheaper than json_build_object per row, 4× cheaper than the jsonb builders); the
+ * ordered subquery gives the form's order (oldest first).
  */
-export const RECORD_SQL = (() => {
-  const p = getTableColumns(schema.persons);
-  const personCols = Object.entries(p)
-    .map(([k, c]) => `'${k}', p."${c.name}"`)
+export const RECORD_SELECT = (() => {
+  const personCols = Object.entries(getTableColumns(schema.persons))
+    .map(([k, c]) => `'${k}', "persons"."${c.name}"`)
     .join(', ');
   const items = LIST_ITEM_KEYS.map((k) => {
-    const t = ITEM_TABLES[k];
-    return `'${k}', (select coalesce(jsonb_agg(${jsonObject(t, 'e')} order by ${ORDER[k]
+    const order = ORDER[k]
       .split(', ')
       .map((o) =>
         o.startsWith('array_position') ? o.replace(/\((array\[[^\]]+\]), (\w+)\)/, '($1, e.$2)') : `e.${o}`,
       )
-      .join(', ')}), '[]'::jsonb) from "${getTableName(t)}" e where e.person_id = p.id)`;
+      .join(', ');
+    return `'${k}', (select coalesce(json_agg(x), '[]'::json) from (select ${itemColumnsSql(k, 'e')} from "${getTableName(ITEM_TABLES[k])}" e where e.person_id = "persons"."id" order by ${order}) x)`;
   });
-  const itemChunks: string[] = [];
-  for (let i = 0; i < items.length; i += 45)
-    itemChunks.push(`jsonb_build_object(${items.slice(i, i + 45).join(', ')})`);
-  return `select jsonb_build_object(${personCols}) as person, ${itemChunks.join(' || ')} as items,
-    (select jsonb_build_object('id', o.id, 'code', o.code, 'nameTh', o.name_th, 'kind', o.kind) from offices o where o.id = p.office_id) as office,
-    (select jsonb_build_object('id', po.id, 'positionNumber', po.position_number, 'title', po.title) from positions po where po.id = p.position_id) as position
-    from persons p where p.id = $1`;
+  return `json_build_object(${personCols}) as person, json_build_object(${items.join(', ')})::text as items,
+    (select json_build_object('id', o.id, 'code', o.code, 'nameTh', o.name_th, 'kind', o.kind) from offices o where o.id = "persons"."office_id") as office,
+    (select json_build_object('id', po.id, 'positionNumber', po.position_number, 'title', po.title) from positions po where po.id = "persons"."position_id") as position,
+    (select coalesce(array_agg(ph.year_be), '{}') from person_photos ph where ph.person_id = "persons"."id") as photo_years`;
 })();
+
+/** The full record of one person by id ($1). */
+export const RECORD_SQL = `select ${RECORD_SELECT} from persons where persons.id = $1`;
