@@ -56,6 +56,42 @@ describe('reading the record', () => {
     for (const row of v.items.leave) expect(row.ordination).toEqual({ times: 0, days: 0 });
   });
 
+  it('serves the one-statement full record exactly as the parsed read builds it, and as documented', async () => {
+    // GET /people/:id/record sends the items JSON PostgreSQL built without re-serialising it
+    // (issue 5): it must equal readRecord's view (the printouts' and signatures' source) and parse
+    // with the documented response schema, for a full reader and for an item-restricted clerk.
+    const { readRecord } = await import('../../src/server/modules/records/index.ts');
+    const { personAccess } = await import('../../src/server/platform/authz/index.ts');
+    const { loadSession } = await import('../../src/server/platform/auth/index.ts');
+    const { recordView } = await import('../../src/server/modules/records/records.schemas.ts');
+    const { loadConfig } = await import('../../src/server/config.ts');
+    for (const who of ['officer', 'clerk'] as const) {
+      const s = who === 'officer' ? officer : await t.login('clerk');
+      const res = await t.call(s, { url: `/api/v1/people/${ownerId}/record` });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      const body = res.json();
+      expect(recordView.safeParse(body).success).toBe(true);
+      const token = decodeURIComponent(/khru_sid=([^;]+)/.exec(s.cookie)![1]!);
+      const loaded = (await loadSession(t.h, loadConfig(), token))!;
+      const [person] = await t.h.query<{ id: string; office_id: string; status: string }>(
+        'select id, office_id, status from persons where id = $1',
+        [ownerId],
+      );
+      const access = await personAccess(t.h.db, loaded.actor, {
+        id: person!.id,
+        officeId: person!.office_id,
+        status: person!.status,
+      });
+      const view = (await readRecord(t.h, ownerId, access))!;
+      expect(body.items).toEqual(view.items);
+      expect(body.person).toEqual(view.person);
+      expect(body.allowed).toEqual(view.allowed);
+      if (who === 'clerk') expect(Object.keys(body.items).length).toBeLessThan(18);
+      else expect(Object.keys(body.items).length).toBe(18);
+    }
+  });
+
   it('derives the retirement date from the birth date (ข้อ 3.2.10 examples)', async () => {
     const id = await teacherOf(t.h, 'SCH-40-001', 1);
     const cases = [

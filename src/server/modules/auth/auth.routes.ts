@@ -96,7 +96,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       setSessionCookie(reply, req.ctx.cfg, r.session.token);
       // Rebuild the actor for the response from the new session.
       const { loadSession } = await import('../../platform/auth/index.ts');
-      const s = await loadSession(req.ctx.h.db, req.ctx.cfg, r.session.token);
+      const s = await loadSession(req.ctx.h, req.ctx.cfg, r.session.token);
       req.ctx.actor = s!.actor;
       req.csrfToken = s!.csrfToken;
       return info(req);

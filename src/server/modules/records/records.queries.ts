@@ -1,14 +1,16 @@
+import { createHash } from 'node:crypto';
 import { and, asc, eq, ilike, like, or, type SQL, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { todayInBangkok } from '../../../domain/iso-date.ts';
 import { isPhotoDue } from '../../../domain/record/documents.ts';
 import { LIST_ITEM_KEYS, type ListItemKey, RECORD_ITEM_KEYS } from '../../../domain/record/items.ts';
 import type { HistoryRow, RecordView } from '../../../domain/record/record-view.ts';
 import { retirementDate, sixtiethBirthday } from '../../../domain/retirement.ts';
 import type { Actor, PersonAccess } from '../../platform/authz/index.ts';
-import { personScope } from '../../platform/authz/index.ts';
+import { accessFactsSql, accessFromFacts, personScope } from '../../platform/authz/index.ts';
 import type { DbHandle, Executor } from '../../platform/db/index.ts';
 import { schema } from '../../platform/db/index.ts';
-import { fromRow, RECORD_SQL } from './item-tables.ts';
+import { RECORD_SELECT, RECORD_SQL } from './item-tables.ts';
 
 const { persons, offices, auditEvents } = schema;
 
@@ -28,12 +30,48 @@ export async function findPersonInScope(
   return row ?? null;
 }
 
-type RecordJson = {
-  person: Record<string, unknown>;
-  items: Record<ListItemKey, Record<string, unknown>[]>;
+/** A row of RECORD_SELECT: `items` is the JSON text of every list item in API shape. */
+type RecordRow = {
+  person: Record<string, string | number | null>;
+  items: string;
   office: RecordView['person']['office'];
   position: RecordView['person']['position'];
+  photo_years: number[];
 };
+
+function personView(row: RecordRow, readable: ReadonlySet<string>): RecordView['person'] {
+  const p = row.person;
+  const personal = readable.has('personal');
+  const birth = personal ? (p.birthDate as string | null) : null;
+  return {
+    id: p.id as string,
+    nationalId: p.nationalId as string,
+    status: p.status as RecordView['person']['status'],
+    recordVersion: Number(p.recordVersion),
+    version: Number(p.version),
+    birthDate: birth,
+    bloodGroup: personal ? (p.bloodGroup as string | null) : null,
+    appointmentDate: personal ? (p.appointmentDate as string | null) : null,
+    retirementDate: birth ? retirementDate(birth) : null,
+    sixtiethBirthday: birth ? sixtiethBirthday(birth) : null,
+    subjectGroup: personal ? (p.subjectGroup as string | null) : null,
+    office: row.office,
+    position: row.position,
+    displayName: p.displayName as string,
+    updatedAt: new Date(p.updatedAt as string).toISOString(),
+    photoDue: readable.has('photos')
+      ? isPhotoDue(row.photo_years.map(Number), Number(todayInBangkok().slice(0, 4)) + 543)
+      : false,
+  };
+}
+
+/** The list items the caller may read, from the record's items JSON. */
+function readableItems(itemsJson: string, readable: ReadonlySet<string>): RecordView['items'] {
+  const all = JSON.parse(itemsJson) as Record<ListItemKey, Record<string, unknown>[]>;
+  const items: RecordView['items'] = {};
+  for (const k of LIST_ITEM_KEYS) if (readable.has(k)) (items as Record<string, unknown>)[k] = all[k] ?? [];
+  return items;
+}
 
 /** The full record as one round trip, filtered to the items the caller may read. */
 export async function readRecord(
@@ -41,45 +79,69 @@ export async function readRecord(
   personId: string,
   access: PersonAccess,
 ): Promise<RecordView | null> {
-  const [row] = await h.query<RecordJson>(RECORD_SQL, [personId]);
+  const [row] = await h.query<RecordRow>(RECORD_SQL, [personId], 'khru_record');
   if (!row) return null;
-  const p = row.person as Record<string, string | number | null>;
-  const readable = new Set(access.read);
-  const personal = readable.has('personal');
-  const items: RecordView['items'] = {};
-  for (const k of LIST_ITEM_KEYS) {
-    if (!readable.has(k)) continue;
-    (items as Record<string, unknown>)[k] = (row.items[k] ?? []).map((e) => fromRow(k, e));
-  }
-  const birth = personal ? (p.birthDate as string | null) : null;
+  const readable = new Set<string>(access.read);
   return {
-    person: {
-      id: p.id as string,
-      nationalId: p.nationalId as string,
-      status: p.status as RecordView['person']['status'],
-      recordVersion: Number(p.recordVersion),
-      version: Number(p.version),
-      birthDate: birth,
-      bloodGroup: personal ? (p.bloodGroup as string | null) : null,
-      appointmentDate: personal ? (p.appointmentDate as string | null) : null,
-      retirementDate: birth ? retirementDate(birth) : null,
-      sixtiethBirthday: birth ? sixtiethBirthday(birth) : null,
-      subjectGroup: personal ? (p.subjectGroup as string | null) : null,
-      office: row.office,
-      position: row.position,
-      displayName: p.displayName as string,
-      updatedAt: new Date(p.updatedAt as string).toISOString(),
-      photoDue: readable.has('photos')
-        ? isPhotoDue(
-            (row.items.photos ?? []).map((e) => Number(fromRow('photos', e).yearBE)),
-            Number(todayInBangkok().slice(0, 4)) + 543,
-          )
-        : false,
-    },
-    items,
+    person: personView(row, readable),
+    items: readableItems(row.items, readable),
     allowed: { read: access.read, edit: access.edit },
     asOf: new Date().toISOString(),
   };
+}
+
+const dialect = new PgDialect();
+const statementNames = new Map<string, string>();
+/** A prepared-statement name per distinct SQL text (scopes differ by shape, not by value). */
+function statementName(text: string): string {
+  let n = statementNames.get(text);
+  if (!n) {
+    n = `khru_rec_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    statementNames.set(text, n);
+  }
+  return n;
+}
+
+/**
+ * GET /people/:id/record in ONE statement: scope check (personScope), the facts for access and
+ * the whole record; the response is assembled around the items JSON text PostgreSQL built, with
+ * no parse and re-serialise of the ≈25 KB body when every item is readable (the common case for
+ * officers). null → 404: outside scope, or nothing readable.
+ */
+export async function readRecordResponse(
+  h: DbHandle,
+  actor: Actor,
+  personId: string,
+): Promise<string | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(personId)) return null;
+  const q = dialect.sqlToQuery(
+    sql`select ${sql.raw(RECORD_SELECT)}, ${accessFactsSql(actor)} from ${persons} where ${persons.id} = ${personId} and ${personScope(actor)}`,
+  );
+  const [row] = await h.query<
+    RecordRow & {
+      office_path: string | null;
+      office_province: string | null;
+      assigned_here: string[];
+      onboarding_open: boolean;
+    }
+  >(q.sql, q.params, statementName(q.sql));
+  if (!row) return null;
+  const access = accessFromFacts(
+    actor,
+    { id: row.person.id as string, status: row.person.status as string },
+    {
+      officePath: row.office_path,
+      officeProvince: row.office_province,
+      assignedHere: row.assigned_here,
+      onboardingOpen: row.onboarding_open,
+    },
+  );
+  if (access.read.length === 0) return null;
+  const readable = new Set<string>(access.read);
+  const items = LIST_ITEM_KEYS.every((k) => readable.has(k))
+    ? row.items
+    : JSON.stringify(readableItems(row.items, readable));
+  return `{"person":${JSON.stringify(personView(row, readable))},"items":${items},"allowed":${JSON.stringify({ read: access.read, edit: access.edit })},"asOf":"${new Date().toISOString()}"}`;
 }
 
 /** Item 27: change history from the audit trail, limited to the items the caller may read. */

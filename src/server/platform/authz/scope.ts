@@ -48,21 +48,44 @@ export function personScope(actor: Actor): SQL {
 
 export type PersonAccess = AllowedActions & { isOwner: boolean };
 
+/** What personAccess needs to know about one person besides the actor. */
+export type AccessFacts = {
+  /** Path and province of the person's office (null without an office). */
+  officePath: string | null;
+  officeProvince: string | null;
+  /** Which of the actor's assigned-people assignments list this person. */
+  assignedHere: string[];
+  /** The person's onboarding case waits at the owner-entry step. */
+  onboardingOpen: boolean;
+};
+
+const assignedIdsOf = (actor: Actor) =>
+  actor.assignments.filter((a) => ROLE_DEFS[a.role].scope === 'assigned').map((a) => a.id);
+
 /**
- * What the actor may do with one person already known to be in scope: which record items they
- * may read and edit. Owners read everything of their own record; clerks only their items; only
- * records officers and clerks edit (the owner asks for corrections, ข้อ 4).
+ * The facts as columns of a query over `persons` (office_path, office_province, assigned_here,
+ * onboarding_open), so a read can load the person, check scope and decide access in ONE
+ * statement. Same conditions as loadAccessFacts.
  */
-export async function personAccess(
+export function accessFactsSql(actor: Actor): SQL {
+  const assignedIds = assignedIdsOf(actor);
+  const assigned = assignedIds.length
+    ? sql`(select coalesce(array_agg(${assignmentPeople.assignmentId}::text), '{}') from ${assignmentPeople} where ${assignmentPeople.personId} = ${persons.id} and ${inArray(assignmentPeople.assignmentId, assignedIds)})`
+    : sql`'{}'::text[]`;
+  const onboarding = actor.personId
+    ? sql`(${persons.id} = ${actor.personId} and exists (select 1 from ${workflowCases} where ${workflowCases.personId} = ${persons.id} and ${workflowCases.kind} = 'onboarding' and ${workflowCases.status} = 'owner_entry' and ${workflowCases.closedAt} is null))`
+    : sql`false`;
+  return sql`(select ${offices.path} from ${offices} where ${offices.id} = ${persons.officeId}) as office_path,
+    (select ${offices.provinceCode} from ${offices} where ${offices.id} = ${persons.officeId}) as office_province,
+    ${assigned} as assigned_here, ${onboarding} as onboarding_open`;
+}
+
+/** Reads the facts for one person (when the person was loaded without accessFactsSql). */
+async function loadAccessFacts(
   ex: Executor,
   actor: Actor,
-  person: { id: string; officeId: string | null; status: string },
-): Promise<PersonAccess> {
-  const read = new Set<RecordItemKey>();
-  const edit = new Set<RecordItemKey>();
-  const isOwner = actor.personId === person.id;
-  if (isOwner) for (const k of RECORD_ITEM_KEYS) read.add(k);
-
+  person: { id: string; officeId: string | null },
+): Promise<AccessFacts> {
   let office: { path: string; provinceCode: string | null } | undefined;
   if (person.officeId && actor.assignments.length) {
     [office] = await ex
@@ -70,44 +93,22 @@ export async function personAccess(
       .from(offices)
       .where(eq(offices.id, person.officeId));
   }
-  const assignedIds = actor.assignments
-    .filter((a) => ROLE_DEFS[a.role].scope === 'assigned')
-    .map((a) => a.id);
-  const assignedHere = new Set(
-    assignedIds.length
-      ? (
-          await ex
-            .select({ id: assignmentPeople.assignmentId })
-            .from(assignmentPeople)
-            .where(
-              and(
-                eq(assignmentPeople.personId, person.id),
-                inArray(assignmentPeople.assignmentId, assignedIds),
-              ),
-            )
-        ).map((r) => r.id)
-      : [],
-  );
-  for (const a of actor.assignments) {
-    const def = ROLE_DEFS[a.role];
-    const reaches =
-      def.scope === 'office'
-        ? !!office && office.path.startsWith(a.officePath)
-        : def.scope === 'assigned'
-          ? assignedHere.has(a.id)
-          : !!office && office.provinceCode !== null && office.provinceCode === a.provinceCode;
-    if (!reaches) continue;
-    const items = def.itemRestricted ? a.items : RECORD_ITEM_KEYS;
-    if (def.permissions.includes('record.read')) for (const k of items) read.add(k);
-    if (def.permissions.includes('record.edit') && person.status === 'active')
-      for (const k of items) edit.add(k);
-  }
-  // Nobody changes their own record through an officer's role: the owner asks for a correction
-  // (ข้อ 4.1) and someone else records it — no self-approval path (separation of duties).
-  if (isOwner) edit.clear();
-  // The one exception (ข้อ 3.2): a new hire enters items 3.2.1–3.2.15 herself while her onboarding
-  // case is at the owner-entry step; the officer then checks them against the documents (ข้อ 3.3).
-  if (isOwner && person.status === 'active') {
+  const assignedIds = assignedIdsOf(actor);
+  const assignedHere = assignedIds.length
+    ? (
+        await ex
+          .select({ id: assignmentPeople.assignmentId })
+          .from(assignmentPeople)
+          .where(
+            and(
+              eq(assignmentPeople.personId, person.id),
+              inArray(assignmentPeople.assignmentId, assignedIds),
+            ),
+          )
+      ).map((r) => r.id)
+    : [];
+  let onboardingOpen = false;
+  if (actor.personId === person.id) {
     const [open] = await ex
       .select({ id: workflowCases.id })
       .from(workflowCases)
@@ -120,8 +121,61 @@ export async function personAccess(
         ),
       )
       .limit(1);
-    if (open) for (const k of ONBOARDING_OWNER_ITEMS) edit.add(k);
+    onboardingOpen = !!open;
   }
+  return {
+    officePath: office?.path ?? null,
+    officeProvince: office?.provinceCode ?? null,
+    assignedHere,
+    onboardingOpen,
+  };
+}
+
+/**
+ * What the actor may do with one person already known to be in scope: which record items they
+ * may read and edit. Owners read everything of their own record; clerks only their items; only
+ * records officers and clerks edit (the owner asks for corrections, ข้อ 4).
+ */
+export function accessFromFacts(
+  actor: Actor,
+  person: { id: string; status: string },
+  facts: AccessFacts,
+): PersonAccess {
+  const read = new Set<RecordItemKey>();
+  const edit = new Set<RecordItemKey>();
+  const isOwner = actor.personId === person.id;
+  if (isOwner) for (const k of RECORD_ITEM_KEYS) read.add(k);
+  const assignedHere = new Set(facts.assignedHere);
+  for (const a of actor.assignments) {
+    const def = ROLE_DEFS[a.role];
+    const reaches =
+      def.scope === 'office'
+        ? !!facts.officePath?.startsWith(a.officePath)
+        : def.scope === 'assigned'
+          ? assignedHere.has(a.id)
+          : facts.officeProvince !== null && facts.officeProvince === a.provinceCode;
+    if (!reaches) continue;
+    const items = def.itemRestricted ? a.items : RECORD_ITEM_KEYS;
+    if (def.permissions.includes('record.read')) for (const k of items) read.add(k);
+    if (def.permissions.includes('record.edit') && person.status === 'active')
+      for (const k of items) edit.add(k);
+  }
+  // Nobody changes their own record through an officer's role: the owner asks for a correction
+  // (ข้อ 4.1) and someone else records it — no self-approval path (separation of duties).
+  if (isOwner) edit.clear();
+  // The one exception (ข้อ 3.2): a new hire enters items 3.2.1–3.2.15 herself while her onboarding
+  // case is at the owner-entry step; the officer then checks them against the documents (ข้อ 3.3).
+  if (isOwner && person.status === 'active' && facts.onboardingOpen)
+    for (const k of ONBOARDING_OWNER_ITEMS) edit.add(k);
   const order = (s: Set<RecordItemKey>) => RECORD_ITEM_KEYS.filter((k) => s.has(k));
   return { isOwner, read: order(read), edit: order(edit) };
+}
+
+/** personAccess for a person row: loads the facts, then accessFromFacts. */
+export async function personAccess(
+  ex: Executor,
+  actor: Actor,
+  person: { id: string; officeId: string | null; status: string },
+): Promise<PersonAccess> {
+  return accessFromFacts(actor, person, await loadAccessFacts(ex, actor, person));
 }

@@ -55,7 +55,7 @@ export function registerAuthHook(app: FastifyInstance, h: DbHandle, cfg: Config)
     };
     const token = req.cookies?.[sessionCookieName(cfg)];
     if (!token || !req.url.startsWith('/api/')) return;
-    const s = await loadSession(h.db, cfg, token);
+    const s = await loadSession(h, cfg, token);
     if (!s) return;
     req.ctx.actor = s.actor;
     req.ctx.meta.authMethod = s.actor.authMethod;
