@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --small | --people N] [--duration S] [--data DIR]
+ * npm run bench [-- --small | --people N] [--duration S] [--data DIR] [--skip-import]
  *
  * Against PostgreSQL (DATABASE_URL; a fresh database `khru_bench` on that server), measures in
  * ONE run, each beside its baseline and target (issue 5, requirements R6.3/R7):
@@ -39,8 +39,11 @@ const { values } = parseArgs({
     data: { type: 'string' },
     'audit-events': { type: 'string' },
     'pdf-seconds': { type: 'string', default: '10' },
+    /** Reuse the database an earlier full run imported (read-side figures only; import not measured). */
+    'skip-import': { type: 'boolean', default: false },
   },
 });
+const SKIP_IMPORT = values['skip-import'];
 const PEOPLE = Number(values.people ?? (values.small ? 20_000 : 600_000));
 const DURATION = Number(values.duration);
 const AUDIT_TARGET = Number(values['audit-events'] ?? 1_000_000);
@@ -76,80 +79,108 @@ const totalRows = Object.values(manifest.counts).reduce((a, b) => a + b, 0);
 // ---------------------------------------------------------------- fresh database
 const admin = new pg.Client({ connectionString: BASE_URL });
 await admin.connect();
-await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
-await admin.query(`create database ${BENCH_DB}`);
-const h = await openDb({ kind: 'postgres', url: dbUrl(BENCH_DB), poolSize: 4 });
-await migrate(h);
-await seedHolidays(
-  h,
-  readFileSync(path.join(ROOT, 'data/reference/holidays/thai-public-holidays-2568-2570.csv'), 'utf8'),
-);
-await seedDemo(h);
-
-// ---------------------------------------------------------------- import (child process, as an operator runs it)
-log(`import: ${totalRows} rows (${manifest.counts.people} people)`);
-const t0 = performance.now();
-const imp = await new Promise<{ code: number | null; out: string }>((resolve) => {
-  const c = spawn(
-    process.execPath,
-    // A bounded V8 heap: the importer's live set is two batches; without a limit V8 grows lazily.
-    [
-      '--max-old-space-size=640',
-      '--import',
-      'tsx',
-      path.join(ROOT, 'scripts/import.ts'),
-      dataDir,
-      '--job',
-      randomUUID(),
-      '--batch',
-      '1000',
-    ],
-    {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: dbUrl(BENCH_DB) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let out = '';
-  c.stdout.on('data', (d) => {
-    out += d;
-  });
-  c.on('exit', (code) => resolve({ code, out }));
-});
-const importMs = performance.now() - t0;
-if (imp.code !== 0) throw new Error(`import failed (${imp.code})`);
-const importResult = JSON.parse(imp.out.trim().split('\n').pop()!) as {
+type ImportFigures = {
+  importMs: number;
+  copyMs: number;
   imported: number;
   errors: number;
   maxRssMiB: number;
   writeMs: number;
 };
-log(
-  `import: ${(importMs / 1000).toFixed(1)} s, ${importResult.imported} people, ${importResult.errors} errors`,
-);
-
-// ---------------------------------------------------------------- raw COPY of the same rows (baseline)
-log('raw COPY baseline');
-const copyDb = 'khru_bench_copy';
-await admin.query(`drop database if exists ${copyDb} with (force)`);
-await admin.query(`create database ${copyDb}`);
-const cc = new pg.Client({ connectionString: dbUrl(copyDb) });
-await cc.connect();
-const c0 = performance.now();
-for (const g of GROUPS) {
-  const file = path.join(dataDir, `${g}.csv`);
-  if (!existsSync(file)) continue;
-  const cols = COLUMNS[g].map((_, i) => `c${i} text`).join(', ');
-  await cc.query(`create table "raw_${g}" (${cols})`);
-  await pipeline(
-    createReadStream(file),
-    cc.query(copyFrom(`copy "raw_${g}" from stdin with (format csv, header true, encoding 'UTF8')`)),
+let imp: ImportFigures | null = null;
+let h: Awaited<ReturnType<typeof openDb>>;
+if (SKIP_IMPORT) {
+  h = await openDb({ kind: 'postgres', url: dbUrl(BENCH_DB), poolSize: 4 });
+  const [{ n } = { n: 0 }] = await h.query<{ n: number }>('select count(*)::int as n from persons');
+  log(`--skip-import: reusing ${BENCH_DB} (${n} people); import not measured`);
+  await h.query('drop table if exists bench_precomputed');
+} else {
+  await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
+  await admin.query(`create database ${BENCH_DB}`);
+  h = await openDb({ kind: 'postgres', url: dbUrl(BENCH_DB), poolSize: 4 });
+  await migrate(h);
+  await seedHolidays(
+    h,
+    readFileSync(path.join(ROOT, 'data/reference/holidays/thai-public-holidays-2568-2570.csv'), 'utf8'),
   );
+  await seedDemo(h);
+  imp = await measureImport();
 }
-const copyMs = performance.now() - c0;
-await cc.end();
-await admin.query(`drop database if exists ${copyDb} with (force)`);
-log(`raw COPY: ${(copyMs / 1000).toFixed(1)} s`);
+
+async function measureImport(): Promise<ImportFigures> {
+  // ---------------------------------------------------------------- import (child process, as an operator runs it)
+  log(`import: ${totalRows} rows (${manifest.counts.people} people)`);
+  const t0 = performance.now();
+  const run = await new Promise<{ code: number | null; out: string }>((resolve) => {
+    const c = spawn(
+      process.execPath,
+      // A bounded V8 heap: the importer's live set is two batches; without a limit V8 grows lazily.
+      [
+        '--max-old-space-size=640',
+        '--import',
+        'tsx',
+        path.join(ROOT, 'scripts/import.ts'),
+        dataDir,
+        '--job',
+        randomUUID(),
+        '--batch',
+        '1000',
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: dbUrl(BENCH_DB) },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    c.stdout.on('data', (d) => {
+      out += d;
+    });
+    c.on('exit', (code) => resolve({ code, out }));
+  });
+  const importMs = performance.now() - t0;
+  if (run.code !== 0) throw new Error(`import failed (${run.code})`);
+  const importResult = JSON.parse(run.out.trim().split('\n').pop()!) as {
+    imported: number;
+    errors: number;
+    maxRssMiB: number;
+    writeMs: number;
+  };
+  log(
+    `import: ${(importMs / 1000).toFixed(1)} s, ${importResult.imported} people, ${importResult.errors} errors`,
+  );
+
+  // ---------------------------------------------------------------- raw COPY of the same rows (baseline)
+  log('raw COPY baseline');
+  const copyDb = 'khru_bench_copy';
+  await admin.query(`drop database if exists ${copyDb} with (force)`);
+  await admin.query(`create database ${copyDb}`);
+  const cc = new pg.Client({ connectionString: dbUrl(copyDb) });
+  await cc.connect();
+  const c0 = performance.now();
+  for (const g of GROUPS) {
+    const file = path.join(dataDir, `${g}.csv`);
+    if (!existsSync(file)) continue;
+    const cols = COLUMNS[g].map((_, i) => `c${i} text`).join(', ');
+    await cc.query(`create table "raw_${g}" (${cols})`);
+    await pipeline(
+      createReadStream(file),
+      cc.query(copyFrom(`copy "raw_${g}" from stdin with (format csv, header true, encoding 'UTF8')`)),
+    );
+  }
+  const copyMs = performance.now() - c0;
+  await cc.end();
+  await admin.query(`drop database if exists ${copyDb} with (force)`);
+  log(`raw COPY: ${(copyMs / 1000).toFixed(1)} s`);
+  return {
+    importMs,
+    copyMs,
+    imported: importResult.imported,
+    errors: importResult.errors,
+    maxRssMiB: importResult.maxRssMiB,
+    writeMs: importResult.writeMs,
+  };
+}
 
 // ---------------------------------------------------------------- server + HTTP load
 const PORT = 3900 + Math.floor(Math.random() * 50);
@@ -324,16 +355,18 @@ const result = {
   people: manifest.counts.people,
   rows: totalRows,
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
-  import: {
-    seconds: r1(importMs / 1000),
-    rowsPerSec: Math.round(totalRows / (importMs / 1000)),
-    peakRssMiB: importResult.maxRssMiB,
-    rawCopySeconds: r1(copyMs / 1000),
-    ratioToRawCopy: r1(importMs / copyMs),
-    /** Seconds inside batch transactions (the database side; validation overlaps it). */
-    writeSeconds: r1(importResult.writeMs / 1000),
-    errors: importResult.errors,
-  },
+  import: imp
+    ? {
+        seconds: r1(imp.importMs / 1000),
+        rowsPerSec: Math.round(totalRows / (imp.importMs / 1000)),
+        peakRssMiB: imp.maxRssMiB,
+        rawCopySeconds: r1(imp.copyMs / 1000),
+        ratioToRawCopy: r1(imp.importMs / imp.copyMs),
+        /** Seconds inside batch transactions (the database side; validation overlaps it). */
+        writeSeconds: r1(imp.writeMs / 1000),
+        errors: imp.errors,
+      }
+    : null,
   fullRecord: { ...full, avgBodyBytes: Math.round(bodyBytes / sample.length) },
   precomputed: pre,
   primaryKey: pk,
@@ -357,8 +390,12 @@ const md = `# npm run bench — ${result.at} (${result.mode}: ${result.people} p
 
 | Measure | Result | Baseline (same run) | Target | Met |
 |---|---|---|---|---|
-| Import time | ${result.import.seconds} s (${result.import.rowsPerSec} rows/s) | raw COPY of the same rows ${result.import.rawCopySeconds} s (×${result.import.ratioToRawCopy}) | 600k people ≤ 600 s (here ×${r1(scale)} → est. ${Math.round(result.import.seconds * scale)} s) | ${ok(result.import.seconds * scale <= 600)} |
-| Importer peak RSS | ${result.import.peakRssMiB} MiB | | ≤ 1024 MiB | ${ok(result.import.peakRssMiB <= 1024)} |
+${
+  result.import
+    ? `| Import time | ${result.import.seconds} s (${result.import.rowsPerSec} rows/s) | raw COPY of the same rows ${result.import.rawCopySeconds} s (×${result.import.ratioToRawCopy}) | 600k people ≤ 600 s${scale === 1 ? '' : ` (here ×${r1(scale)} → est. ${Math.round(result.import.seconds * scale)} s)`} | ${ok(result.import.seconds * scale <= 600)} |
+| Importer peak RSS | ${result.import.peakRssMiB} MiB | | ≤ 1024 MiB | ${ok(result.import.peakRssMiB <= 1024)} |`
+    : '| Import | not measured in this run (--skip-import) | | | |'
+}
 | Full record GET, 32 conn. | ${full.reqPerSec} req/s, p50 ${full.p50ms} ms, p99 ${full.p99ms} ms (${result.fullRecord.avgBodyBytes} B) | precomputed bytes ${pre.reqPerSec} req/s p99 ${pre.p99ms} ms; PK lookup ${pk.reqPerSec} req/s p99 ${pk.p99ms} ms | p99 ≤ 30 ms | ${ok(full.p99ms <= 30)} |
 | Full record vs precomputed | ${result.ratios.fullVsPrecomputedThroughput} % of its throughput | (${result.ratios.fullVsPkThroughput} % of the PK route) | ≥ 70 % | ${ok(result.ratios.fullVsPrecomputedThroughput >= 70)} |
 ${search.map((s) => `| Search p95: ${s.name} | ${s.p95ms} ms (p50 ${s.p50ms}) | | ≤ 50 ms | ${ok(s.p95ms <= 50)} |`).join('\n')}
