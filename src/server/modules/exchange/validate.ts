@@ -11,7 +11,7 @@ import { createAddressBook } from '../../../domain/address.ts';
 import { fieldMessage } from '../../../domain/i18n/fields.ts';
 import { PERSON_STATUSES } from '../../../domain/record/enums.ts';
 import { LIST_ITEMS, personalData } from '../../../domain/record/items.ts';
-import { nationalId as nationalIdSchema } from '../../../domain/record/primitives.ts';
+import { bahtToSatang, nationalId as nationalIdSchema } from '../../../domain/record/primitives.ts';
 import { formatDisplayName, ITEM_TABLES, toRow } from '../records/index.ts';
 import { coerce, EXCHANGE_ITEMS, type ExchangeItem, type GroupKey, toEntry } from './format.ts';
 import type { Rec } from './sources.ts';
@@ -44,7 +44,8 @@ export type PersonPlan = {
   nationalId: string;
   person: Record<string, unknown>;
   position: { officeId: string; positionNumber: string; title: string } | null;
-  items: Partial<Record<ExchangeItem, Record<string, unknown>[]>>;
+  /** Item rows as value arrays in ITEM_COLUMNS order. */
+  items: Partial<Record<ExchangeItem, unknown[][]>>;
   counts: Record<string, number>;
 };
 
@@ -57,31 +58,70 @@ export type ValidateCtx = {
   now: string;
 };
 
-const COLS = Object.fromEntries(
+/** Table columns written by the importer, in table order (generated columns left out). */
+export const ITEM_COLUMNS = Object.fromEntries(
   EXCHANGE_ITEMS.map((k) => [
     k,
-    Object.fromEntries(
-      Object.entries(getTableColumns(ITEM_TABLES[k])).map(([key, c]) => [key, (c as { name: string }).name]),
-    ),
+    Object.entries(getTableColumns(ITEM_TABLES[k]))
+      .filter(([, c]) => !(c as unknown as { generated?: unknown }).generated)
+      .map(([key, c]) => ({ key, name: (c as { name: string }).name })),
   ]),
-) as Record<ExchangeItem, Record<string, string>>;
+) as Record<ExchangeItem, { key: string; name: string }[]>;
+
+type RowMeta = { id: string; personId: string; now: string };
+
+/**
+ * Per item, API entry data → the row's values in ITEM_COLUMNS order, as toRow maps them (money
+ * to satang as exact decimal text, leave cells to their two columns), in one pass with one array:
+ * an import makes tens of millions of these (issue 5).
+ */
+const ROW_BUILDERS = Object.fromEntries(
+  EXCHANGE_ITEMS.map((k) => {
+    const cols = ITEM_COLUMNS[k];
+    const leaveOf = new Map<string, { cell: string; part: 'times' | 'days' }>();
+    if (k === 'leave')
+      for (const c of cols) {
+        const m = /^(\w+?)(Times|Days)$/.exec(c.key);
+        if (m && m[1] !== 'fiscalYear')
+          leaveOf.set(c.key, { cell: m[1]!, part: m[2] === 'Times' ? 'times' : 'days' });
+      }
+    // Money columns are the ones toRow itself turns into satang (found by probing it).
+    const money = new Set(
+      k === 'leave'
+        ? []
+        : cols.map((c) => c.key).filter((key) => typeof toRow(k, { [key]: '1.00' })[key] === 'bigint'),
+    );
+    return [
+      k,
+      (data: Record<string, unknown>, meta: RowMeta): unknown[] =>
+        cols.map((c) => {
+          switch (c.key) {
+            case 'id':
+              return meta.id;
+            case 'personId':
+              return meta.personId;
+            case 'version':
+              return 1;
+            case 'createdAt':
+            case 'updatedAt':
+              return meta.now;
+          }
+          const l = leaveOf.get(c.key);
+          if (l) {
+            const cell = data[l.cell] as { times: number; days: number };
+            return l.part === 'times' ? cell.times : String(cell.days);
+          }
+          const v = data[c.key];
+          if (v === undefined) return null;
+          if (money.has(c.key)) return v === null ? null : bahtToSatang(String(v)).toString();
+          return v;
+        }),
+    ];
+  }),
+) as Record<ExchangeItem, (data: Record<string, unknown>, meta: RowMeta) => unknown[]>;
 
 function msgKey(m: string | undefined): string {
   return m?.startsWith('err.') ? m : 'err.invalid';
-}
-
-/** Column-named row for the bulk insert (bigint satang as text so JSON keeps it exact). */
-function columnRow(item: ExchangeItem, row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const cols = COLS[item];
-  for (const k in row) {
-    const c = cols[k];
-    if (c) {
-      const v = row[k];
-      out[c] = typeof v === 'bigint' ? v.toString() : v;
-    }
-  }
-  return out;
 }
 
 /** Validates one person and all their item rows; returns the plan or the errors. */
@@ -124,7 +164,7 @@ export function validateBundle(b: Bundle, ctx: ValidateCtx): { plan: PersonPlan 
   for (const k of EXCHANGE_ITEMS) {
     const rows = b.items[k] ?? [];
     if (!rows.length) continue;
-    const out: Record<string, unknown>[] = [];
+    const out: unknown[][] = [];
     const parsedList: Record<string, unknown>[] = [];
     const fiscalYears = new Set<number>();
     const ids = new Set(rows.map((r) => (r.rec.id ?? '').trim().toLowerCase()).filter(Boolean));
@@ -176,13 +216,7 @@ export function validateBundle(b: Bundle, ctx: ValidateCtx): { plan: PersonPlan 
       }
       const id = rid ? rid.toLowerCase() : uuidFrom(`${personId}:${k}:${i}`);
       parsedList.push(data);
-      const row = columnRow(k, toRow(k, data));
-      row.id = id;
-      row.person_id = personId;
-      row.version = 1;
-      row.created_at = ctx.now;
-      row.updated_at = ctx.now;
-      out.push(row);
+      out.push(ROW_BUILDERS[k](data, { id, personId, now: ctx.now }));
     }
     items[k] = out;
     parsedByItem[k] = parsedList;
