@@ -220,6 +220,9 @@ async function writeBatch(
   invalidPeople: number,
 ): Promise<{ imported: number; rejected: number } | null> {
   return h.transactionWithCopy(async (tx, copy) => {
+    // Only NEW people are written (duplicates are refused below), whom no reader can have cached:
+    // the read model's invalidation triggers have nothing to do (migration 0010, ADR 0108).
+    await tx.execute(sql`select set_config('khru.new_people_only', 'on', true)`);
     const seen = new Set(plans.map((p) => p.nationalId));
     const ids = JSON.stringify([...seen]);
     // Checkpoint first: a concurrent or earlier run that committed this batch makes this a no-op.

@@ -130,16 +130,12 @@ function itemColumnsSql(item: ListItemKey, alias: string): string {
 }
 
 /**
- * The select list of the full record, over `"persons"`: the person row as JSON, every list item
- * in API shape as ONE JSON text (`items`, sent on as is), the office and the position. One round
- * trip to the database, not one query per item. Rows become JSON through json_agg of an aliased
- * row (≈2× cheaper than json_build_object per row, 4× cheaper than the jsonb builders); the
- * ordered subquery gives the form's order (oldest first).
+ * Every list item of the person in `"persons"`, in API shape, as ONE JSON text. Rows become JSON
+ * through json_agg of an aliased row (≈2× cheaper than json_build_object per row, 4× cheaper than
+ * the jsonb builders); the ordered subquery gives the form's order (oldest first). This is also
+ * what the read model `record_items_json` stores (ADR 0108).
  */
-export const RECORD_SELECT = (() => {
-  const personCols = Object.entries(getTableColumns(schema.persons))
-    .map(([k, c]) => `'${k}', "persons"."${c.name}"`)
-    .join(', ');
+export const ITEMS_JSON_SQL = (() => {
   const items = LIST_ITEM_KEYS.map((k) => {
     const order = ORDER[k]
       .split(', ')
@@ -149,11 +145,22 @@ export const RECORD_SELECT = (() => {
       .join(', ');
     return `'${k}', (select coalesce(json_agg(x), '[]'::json) from (select ${itemColumnsSql(k, 'e')} from "${getTableName(ITEM_TABLES[k])}" e where e.person_id = "persons"."id" order by ${order}) x)`;
   });
-  return `json_build_object(${personCols}) as person, json_build_object(${items.join(', ')})::text as items,
+  return `json_build_object(${items.join(', ')})::text`;
+})();
+
+/** The person row, office, position and photo years of `"persons"` (the record without its items). */
+export const RECORD_HEAD_SELECT = (() => {
+  const personCols = Object.entries(getTableColumns(schema.persons))
+    .map(([k, c]) => `'${k}', "persons"."${c.name}"`)
+    .join(', ');
+  return `json_build_object(${personCols}) as person,
     (select json_build_object('id', o.id, 'code', o.code, 'nameTh', o.name_th, 'kind', o.kind) from offices o where o.id = "persons"."office_id") as office,
     (select json_build_object('id', po.id, 'positionNumber', po.position_number, 'title', po.title) from positions po where po.id = "persons"."position_id") as position,
     (select coalesce(array_agg(ph.year_be), '{}') from person_photos ph where ph.person_id = "persons"."id") as photo_years`;
 })();
+
+/** The select list of the full record over `"persons"`, items computed from the item tables. */
+export const RECORD_SELECT = `${RECORD_HEAD_SELECT}, ${ITEMS_JSON_SQL} as items`;
 
 /** The full record of one person by id ($1). */
 export const RECORD_SQL = `select ${RECORD_SELECT} from persons where persons.id = $1`;

@@ -10,7 +10,7 @@ import type { Actor, PersonAccess } from '../../platform/authz/index.ts';
 import { accessFactsSql, accessFromFacts, personScope } from '../../platform/authz/index.ts';
 import type { DbHandle, Executor } from '../../platform/db/index.ts';
 import { schema } from '../../platform/db/index.ts';
-import { RECORD_SELECT, RECORD_SQL } from './item-tables.ts';
+import { ITEMS_JSON_SQL, RECORD_HEAD_SELECT, RECORD_SQL } from './item-tables.ts';
 
 const { persons, offices, auditEvents } = schema;
 
@@ -103,22 +103,44 @@ function statementName(text: string): string {
 }
 
 /**
- * GET /people/:id/record in ONE statement: scope check (personScope), the facts for access and
- * the whole record; the response is assembled around the items JSON text PostgreSQL built, with
- * no parse and re-serialise of the ≈25 KB body when every item is readable (the common case for
- * officers). null → 404: outside scope, or nothing readable.
+ * The items JSON of one person for the read model (ADR 0108): computed from the item tables and
+ * stored, under FOR SHARE on the person so that a concurrent change (whose trigger takes FOR NO KEY
+ * UPDATE on the person and then removes the stored JSON) is either wholly before the computation
+ * or removes it afterwards. A cache fill, not a change of the record: no audit event.
+ */
+async function fillItemsJson(h: DbHandle, personId: string): Promise<string> {
+  return h.db.transaction(async (tx) => {
+    await tx.execute(sql`select 1 from ${persons} where ${persons.id} = ${personId} for share`);
+    const r = (await tx.execute(
+      sql`insert into record_items_json (person_id, items)
+          select ${persons.id}, ${sql.raw(ITEMS_JSON_SQL)} from ${persons} where ${persons.id} = ${personId}
+          on conflict (person_id) do update set items = excluded.items, built_at = now()
+          returning items`,
+    )) as unknown as { rows: { items: string }[] };
+    return r.rows[0]!.items;
+  });
+}
+
+/**
+ * GET /people/:id/record in ONE statement: scope check (personScope), the facts for access, the
+ * person and the items JSON from the read model; the response is assembled around that JSON text
+ * with no parse and re-serialise of the ≈25 KB body when every item is readable (the common case
+ * for officers). A person read for the first time since a change fills the read model first.
+ * null → 404: outside scope, or nothing readable.
  */
 export async function readRecordResponse(
   h: DbHandle,
   actor: Actor,
   personId: string,
 ): Promise<string | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(personId)) return null;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(personId)) return null;
   const q = dialect.sqlToQuery(
-    sql`select ${sql.raw(RECORD_SELECT)}, ${accessFactsSql(actor)} from ${persons} where ${persons.id} = ${personId} and ${personScope(actor)}`,
+    sql`select ${sql.raw(RECORD_HEAD_SELECT)}, (select c.items from record_items_json c where c.person_id = ${persons.id}) as items,
+      ${accessFactsSql(actor)} from ${persons} where ${persons.id} = ${personId} and ${personScope(actor)}`,
   );
   const [row] = await h.query<
-    RecordRow & {
+    Omit<RecordRow, 'items'> & {
+      items: string | null;
       office_path: string | null;
       office_province: string | null;
       assigned_here: string[];
@@ -137,11 +159,12 @@ export async function readRecordResponse(
     },
   );
   if (access.read.length === 0) return null;
+  const itemsJson = row.items ?? (await fillItemsJson(h, row.person.id as string));
   const readable = new Set<string>(access.read);
   const items = LIST_ITEM_KEYS.every((k) => readable.has(k))
-    ? row.items
-    : JSON.stringify(readableItems(row.items, readable));
-  return `{"person":${JSON.stringify(personView(row, readable))},"items":${items},"allowed":${JSON.stringify({ read: access.read, edit: access.edit })},"asOf":"${new Date().toISOString()}"}`;
+    ? itemsJson
+    : JSON.stringify(readableItems(itemsJson, readable));
+  return `{"person":${JSON.stringify(personView({ ...row, items: itemsJson }, readable))},"items":${items},"allowed":${JSON.stringify({ read: access.read, edit: access.edit })},"asOf":"${new Date().toISOString()}"}`;
 }
 
 /** Item 27: change history from the audit trail, limited to the items the caller may read. */
@@ -218,13 +241,12 @@ export function searchQueries(ex: Executor, actor: Actor, s: SearchParams) {
     // character bigrams/trigrams narrows the candidates, ILIKE rechecks them (ADR 0106; pg_trgm
     // does not index Thai in C-locale databases). One character is matched as a prefix only.
     const prefix = like(persons.searchName, `${esc}%`);
+    // Thai has no letter case: for a query without cased letters LIKE finds exactly what ILIKE
+    // would, without lower-casing every candidate name (≈2 µs a row).
+    const uncased = q === q.toLowerCase() && q === q.toUpperCase();
+    const contains = uncased ? like(persons.searchName, `%${esc}%`) : ilike(persons.searchName, `%${esc}%`);
     conds.push(
-      q.length >= 2
-        ? or(
-            prefix,
-            and(sql`${persons.searchGrams} @> khru_grams(${q})`, ilike(persons.searchName, `%${esc}%`)),
-          )
-        : prefix,
+      q.length >= 2 ? or(prefix, and(sql`${persons.searchGrams} @> khru_grams(${q})`, contains)) : prefix,
     );
   }
   if (s.nationalId) conds.push(eq(persons.nationalId, s.nationalId));
@@ -251,24 +273,40 @@ export function searchQueries(ex: Executor, actor: Actor, s: SearchParams) {
             [sql`(${persons.displayName} || '') collate th`, asc(persons.id)]
           : [sql`${persons.displayName} collate th`, asc(persons.id)];
   const count = ex.select({ total: sql<number>`count(*)::int` }).from(persons).where(where);
-  const page = ex
-    .select({
-      id: persons.id,
-      nationalId: persons.nationalId,
-      displayName: persons.displayName,
-      status: persons.status,
-      officeId: persons.officeId,
-      officeName: offices.nameTh,
-      positionTitle: persons.currentPositionTitle,
-      standing: persons.currentStanding,
-      appointmentDate: persons.appointmentDate,
-    })
-    .from(persons)
-    .leftJoin(offices, eq(offices.id, persons.officeId))
-    .where(where)
-    .orderBy(...order)
-    .limit(s.pageSize)
-    .offset((s.page - 1) * s.pageSize);
+  const fields = {
+    id: persons.id,
+    nationalId: persons.nationalId,
+    displayName: persons.displayName,
+    status: persons.status,
+    officeId: persons.officeId,
+    positionTitle: persons.currentPositionTitle,
+    standing: persons.currentStanding,
+    appointmentDate: persons.appointmentDate,
+  };
+  const page =
+    s.sort === 'office'
+      ? ex
+          .select({ ...fields, officeName: offices.nameTh })
+          .from(persons)
+          .leftJoin(offices, eq(offices.id, persons.officeId))
+          .where(where)
+          .orderBy(...order)
+          .limit(s.pageSize)
+          .offset((s.page - 1) * s.pageSize)
+      : // The office name as a scalar subquery: with ORDER BY … LIMIT the planner evaluates it for
+        // the page's rows only, instead of hashing every office of the country into a join.
+        ex
+          .select({
+            ...fields,
+            officeName: sql<
+              string | null
+            >`(select ${offices.nameTh} from ${offices} where ${offices.id} = ${persons.officeId})`,
+          })
+          .from(persons)
+          .where(where)
+          .orderBy(...order)
+          .limit(s.pageSize)
+          .offset((s.page - 1) * s.pageSize);
   return { count, page };
 }
 

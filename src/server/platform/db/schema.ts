@@ -109,6 +109,19 @@ export const persons = pgTable(
   ],
 );
 
+/**
+ * Read model of the full record (ADR 0108): every list item of one person as the JSON text the API
+ * sends, filled on the first read and removed, in the same transaction, by the statement triggers
+ * of migration 0010 whenever any item table changes for that person. Never the source of truth.
+ */
+export const recordItemsJson = pgTable('record_items_json', {
+  personId: uuid('person_id')
+    .primaryKey()
+    .references(() => persons.id, { onDelete: 'cascade' }),
+  items: text('items').notNull(),
+  builtAt: ts('built_at').notNull().defaultNow(),
+});
+
 const entryCols = () => ({
   id: id(),
   personId: uuid('person_id')
