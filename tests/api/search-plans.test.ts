@@ -10,7 +10,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../bench/gen.ts';
 import { csvDirSource, runImport } from '../../src/server/modules/exchange/index.ts';
-import { type SearchParams, searchQueries } from '../../src/server/modules/records/records.queries.ts';
+import {
+  SEARCH_COUNT_CAP,
+  type SearchParams,
+  searchPeople,
+  searchQueries,
+} from '../../src/server/modules/records/records.queries.ts';
 import type { Actor } from '../../src/server/platform/authz/index.ts';
 import type { Role } from '../../src/server/platform/authz/roles.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -112,4 +117,29 @@ describe(`hot search queries on ${PEOPLE} people use indexes, never a Seq Scan o
     );
     expect(found[0]!.n).toBeGreaterThan(0);
   }, 120_000);
+
+  it('counts a broad name up to the cap and says there are more; a narrow one exactly', async () => {
+    const nationwide = await actorAt('data_controller', 'OTEPC');
+    const search = (q: string) =>
+      searchPeople(t.h.db, nationwide, { q, page: 1, pageSize: 20, sort: 'name' });
+    // The most common first-name prefix of the dataset: thousands of people.
+    const [common] = await t.h.query<{ p: string; n: number }>(
+      `select left(search_name, 2) as p, count(*)::int as n from persons group by 1 order by 2 desc limit 1`,
+    );
+    expect(common!.n).toBeGreaterThan(SEARCH_COUNT_CAP);
+    const broad = await search(common!.p);
+    expect(broad.totalCapped).toBe(true);
+    expect(broad.total).toBe(SEARCH_COUNT_CAP);
+    expect(broad.items.length).toBe(20);
+    const [one] = await t.h.query<{ search_name: string }>(
+      "select search_name from persons where national_id like '111%' order by national_id offset 5 limit 1",
+    );
+    const [exact] = await t.h.query<{ n: number }>(
+      'select count(*)::int as n from persons where search_name like $1',
+      [`%${one!.search_name}%`],
+    );
+    const narrow = await search(one!.search_name);
+    expect(narrow.totalCapped).toBe(false);
+    expect(narrow.total).toBe(exact!.n);
+  });
 });

@@ -42,7 +42,14 @@ export type SearchRequest = {
   sort: SearchSort;
 };
 
-export type SearchResult = { total: number; page: number; pageSize: number; items: PersonListItem[] };
+export type SearchResult = {
+  total: number;
+  /** More matches than counted (total is the cap): the officer should narrow the query. */
+  totalCapped: boolean;
+  page: number;
+  pageSize: number;
+  items: PersonListItem[];
+};
 
 export type Office = {
   id: string;

@@ -35,6 +35,10 @@ export const STRINGS = {
   statusActive: { th: 'รับราชการ', en: 'Active' },
   statusRemoved: { th: 'จำหน่ายแล้ว', en: 'Removed' },
   totalItems: { th: 'ทั้งหมด {n} รายการ', en: '{n} in total' },
+  totalItemsCapped: {
+    th: 'มากกว่า {n} รายการ — โปรดระบุชื่อหรือเงื่อนไขให้ละเอียดขึ้น',
+    en: 'more than {n} — please narrow the search',
+  },
   notFound: { th: 'ไม่พบข้อมูล', en: 'Not found' },
   notFoundHint: {
     th: 'ไม่พบหน้าหรือทะเบียนประวัติที่ต้องการ หรือท่านไม่มีสิทธิ์เข้าถึง',

@@ -182,7 +182,10 @@ export function SearchPage() {
           total: q.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (n) => t('totalItems', { n: n.toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB') }),
+          showTotal: (n) =>
+            t(q.data?.totalCapped ? 'totalItemsCapped' : 'totalItems', {
+              n: n.toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB'),
+            }),
         }}
         onChange={(p, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;

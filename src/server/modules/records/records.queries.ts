@@ -204,6 +204,9 @@ export async function readHistory(
   return out;
 }
 
+/** Matches counted at most; beyond it the result says "more than" (totalCapped). */
+export const SEARCH_COUNT_CAP = 1000;
+
 export type SearchParams = {
   q?: string | undefined;
   nationalId?: string | undefined;
@@ -272,7 +275,15 @@ export function searchQueries(ex: Executor, actor: Actor, s: SearchParams) {
             // at 100k people).
             [sql`(${persons.displayName} || '') collate th`, asc(persons.id)]
           : [sql`${persons.displayName} collate th`, asc(persons.id)];
-  const count = ex.select({ total: sql<number>`count(*)::int` }).from(persons).where(where);
+  // The count stops at SEARCH_COUNT_CAP + 1 matches: a broad name ("ศิร…" is 13,000 people
+  // nationally) need not be counted to the last row to say "more than 1,000 — narrow it down".
+  const matches = ex
+    .select({ one: sql`1` })
+    .from(persons)
+    .where(where)
+    .limit(SEARCH_COUNT_CAP + 1)
+    .as('matches');
+  const count = ex.select({ total: sql<number>`count(*)::int` }).from(matches);
   const fields = {
     id: persons.id,
     nationalId: persons.nationalId,
@@ -315,7 +326,14 @@ export async function searchPeople(ex: Executor, actor: Actor, s: SearchParams) 
   const q = searchQueries(ex, actor, s);
   const [{ total } = { total: 0 }] = await q.count;
   const rows = await q.page;
-  return { total: Number(total), page: s.page, pageSize: s.pageSize, items: rows as PersonListItem[] };
+  const n = Number(total);
+  return {
+    total: Math.min(n, SEARCH_COUNT_CAP),
+    totalCapped: n > SEARCH_COUNT_CAP,
+    page: s.page,
+    pageSize: s.pageSize,
+    items: rows as PersonListItem[],
+  };
 }
 
 export const ALL_ITEMS = RECORD_ITEM_KEYS;

@@ -33,7 +33,9 @@ export const personListItem = z.object({
 });
 
 export const searchResult = z.object({
+  /** Matches, counted up to 1,000; `totalCapped` says there are more. */
   total: z.number(),
+  totalCapped: z.boolean(),
   page: z.number(),
   pageSize: z.number(),
   items: z.array(personListItem),

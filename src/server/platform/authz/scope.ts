@@ -19,12 +19,12 @@ export function personScope(actor: Actor): SQL {
   const paths = actor.assignments
     .filter((a) => ROLE_DEFS[a.role].scope === 'office')
     .map((a) => a.officePath);
+  // A prefix match on the person's own copy of the office path (persons.office_path, kept by
+  // triggers): no join with the offices of the subtree, which for a national role is every office.
+  // Office codes may contain LIKE wildcards ("_"): a path is matched literally, then anything.
   if (paths.length)
     conds.push(
-      inArray(
-        persons.officeId,
-        sql`(select ${offices.id} from ${offices} where ${or(...[...new Set(paths)].map((p) => like(offices.path, `${p}%`)))})`,
-      ),
+      or(...[...new Set(paths)].map((p) => like(persons.officePath, `${p.replace(/[\\%_]/g, '\\$&')}%`)))!,
     );
   const assignedIds = actor.assignments
     .filter((a) => ROLE_DEFS[a.role].scope === 'assigned')
@@ -75,7 +75,7 @@ export function accessFactsSql(actor: Actor): SQL {
   const onboarding = actor.personId
     ? sql`(${persons.id} = ${actor.personId} and exists (select 1 from ${workflowCases} where ${workflowCases.personId} = ${persons.id} and ${workflowCases.kind} = 'onboarding' and ${workflowCases.status} = 'owner_entry' and ${workflowCases.closedAt} is null))`
     : sql`false`;
-  return sql`(select ${offices.path} from ${offices} where ${offices.id} = ${persons.officeId}) as office_path,
+  return sql`${persons.officePath} as office_path,
     (select ${offices.provinceCode} from ${offices} where ${offices.id} = ${persons.officeId}) as office_province,
     ${assigned} as assigned_here, ${onboarding} as onboarding_open`;
 }

@@ -81,6 +81,12 @@ export const persons = pgTable(
     appointmentDate: day('appointment_date'),
     subjectGroup: text('subject_group'),
     officeId: uuid('office_id').references(() => offices.id),
+    /**
+     * The office's materialised path, kept by triggers (migration 0012) whenever office_id or an
+     * office's path changes: scope checks are a prefix match on the person's row instead of a join
+     * with every office in the caller's subtree (35,000+ for a national role).
+     */
+    officePath: text('office_path'),
     positionId: uuid('position_id'),
     /** Current name, maintained with item 1 for lists, headings and sorting (COLLATE th). */
     displayName: text('display_name').notNull().default(''),
@@ -101,6 +107,7 @@ export const persons = pgTable(
   (t) => [
     uniqueIndex('persons_national_id_uq').on(t.nationalId),
     index('persons_office_idx').on(t.officeId),
+    index('persons_office_path_idx').on(sql`${t.officePath} text_pattern_ops`),
     index('persons_search_name_idx').on(sql`${t.searchName} text_pattern_ops`),
     // Search at scale (ADR 0106): Thai substring, position and standing answer from indexes.
     index('persons_search_grams_idx').using('gin', t.searchGrams),
