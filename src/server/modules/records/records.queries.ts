@@ -297,20 +297,24 @@ export function searchQueries(ex: Executor, actor: Actor, s: SearchParams) {
   // A name query orders at most the first SEARCH_COUNT_CAP + 1 matches the name indexes give: the
   // same page as before whenever the count is exact; past the cap (totalCapped) the officer is
   // asked to narrow the name, and no query fetches and collates 13,000 rows for one page of 20.
-  const pageWhere = s.q
-    ? inArray(
-        persons.id,
-        ex
-          .select({ id: persons.id })
-          .from(persons)
-          .where(where)
-          .limit(SEARCH_COUNT_CAP + 1),
-      )
-    : where;
+  // With a name, the candidates are materialised once (a CTE read twice) and the page carries
+  // their count: ONE statement runs the name indexes and fetches the rows, not two.
+  const cand = ex.$with('cand').as(
+    ex
+      .select({ id: persons.id })
+      .from(persons)
+      .where(where)
+      .limit(SEARCH_COUNT_CAP + 1),
+  );
+  const pageWhere = s.q ? inArray(persons.id, ex.select({ id: cand.id }).from(cand)) : where;
+  const matchCount = s.q
+    ? sql<number | null>`(select count(*)::int from ${cand})`
+    : sql<number | null>`null::int`;
+  const base = s.q ? ex.with(cand) : ex;
   const page =
     s.sort === 'office'
-      ? ex
-          .select({ ...fields, officeName: offices.nameTh })
+      ? base
+          .select({ ...fields, officeName: offices.nameTh, matches: matchCount })
           .from(persons)
           .leftJoin(offices, eq(offices.id, persons.officeId))
           .where(pageWhere)
@@ -319,12 +323,13 @@ export function searchQueries(ex: Executor, actor: Actor, s: SearchParams) {
           .offset((s.page - 1) * s.pageSize)
       : // The office name as a scalar subquery: with ORDER BY … LIMIT the planner evaluates it for
         // the page's rows only, instead of hashing every office of the country into a join.
-        ex
+        base
           .select({
             ...fields,
             officeName: sql<
               string | null
             >`(select ${offices.nameTh} from ${offices} where ${offices.id} = ${persons.officeId})`,
+            matches: matchCount,
           })
           .from(persons)
           .where(pageWhere)
@@ -337,15 +342,16 @@ export function searchQueries(ex: Executor, actor: Actor, s: SearchParams) {
 /** Officer search within the caller's scope: Thai name (prefix or substring), ID, office, position, standing. */
 export async function searchPeople(ex: Executor, actor: Actor, s: SearchParams) {
   const q = searchQueries(ex, actor, s);
-  const [{ total } = { total: 0 }] = await q.count;
   const rows = await q.page;
-  const n = Number(total);
+  // A name query's page carries the (capped) count; otherwise, or past the last page, count apart.
+  const n =
+    rows[0] && rows[0].matches !== null ? Number(rows[0].matches) : Number((await q.count)[0]?.total ?? 0);
   return {
     total: Math.min(n, SEARCH_COUNT_CAP),
     totalCapped: n > SEARCH_COUNT_CAP,
     page: s.page,
     pageSize: s.pageSize,
-    items: rows as PersonListItem[],
+    items: rows.map(({ matches: _, ...r }) => r) as PersonListItem[],
   };
 }
 
