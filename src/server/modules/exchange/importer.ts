@@ -75,7 +75,7 @@ function copyValue(v: unknown): string {
   return /[\\\n\r\t]/.test(s) ? s.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]!) : s;
 }
 
-type InsertFn = (tx: Tx, rows: Record<string, unknown>[], copy?: CopyFn | null) => Promise<unknown>;
+type InsertFn = (tx: Tx, rows: Record<string, unknown>[]) => Promise<unknown>;
 
 /**
  * Bulk insert of column-named rows, generated columns left out, as INSERT … SELECT cols FROM

@@ -39,7 +39,7 @@ type RecordRow = {
   photo_years: number[];
 };
 
-function personView(row: RecordRow, readable: ReadonlySet<string>): RecordView['person'] {
+function personView(row: Omit<RecordRow, 'items'>, readable: ReadonlySet<string>): RecordView['person'] {
   const p = row.person;
   const personal = readable.has('personal');
   const birth = personal ? (p.birthDate as string | null) : null;
@@ -164,7 +164,7 @@ export async function readRecordResponse(
   const items = LIST_ITEM_KEYS.every((k) => readable.has(k))
     ? itemsJson
     : JSON.stringify(readableItems(itemsJson, readable));
-  return `{"person":${JSON.stringify(personView({ ...row, items: itemsJson }, readable))},"items":${items},"allowed":${JSON.stringify({ read: access.read, edit: access.edit })},"asOf":"${new Date().toISOString()}"}`;
+  return `{"person":${JSON.stringify(personView(row, readable))},"items":${items},"allowed":${JSON.stringify({ read: access.read, edit: access.edit })},"asOf":"${new Date().toISOString()}"}`;
 }
 
 /** Item 27: change history from the audit trail, limited to the items the caller may read. */
