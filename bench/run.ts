@@ -126,7 +126,7 @@ async function measureImport(): Promise<ImportFigures> {
         '--job',
         randomUUID(),
         '--batch',
-        '1000',
+        '500',
       ],
       {
         cwd: ROOT,

@@ -49,6 +49,8 @@ export type ImportOptions = {
   /** Records officer uploads: add the imported people to this assignment (ข้อ 6.1.2). */
   assignmentId?: string | null;
   onProgress?: (p: ImportProgress) => void;
+  /** Set by the importer: the role may switch row triggers off for item rows (see writeBatch). */
+  rowTriggersOff?: boolean;
 };
 
 export type ImportResult = {
@@ -282,12 +284,19 @@ async function writeBatch(
         tx,
         ok.map((p) => p.person),
       );
+    // Item rows reference only their person (person_id), inserted just above in this same
+    // transaction and invisible to anyone else until it commits: the per-row foreign-key check
+    // (half the server's cost of an item row, measured) cannot fail, and the read-model triggers
+    // have nothing to do for new people. Where the role may, item rows therefore go in with
+    // row triggers off, as pg_restore --disable-triggers loads data (ADR 0105).
+    if (opts.rowTriggersOff) await tx.execute(sql`set local session_replication_role = replica`);
     for (const k of EXCHANGE_ITEMS)
       await INSERT_ITEMS[k](
         tx,
         ok.flatMap((p) => p.items[k] ?? []),
         copy,
       );
+    if (opts.rowTriggersOff) await tx.execute(sql`set local session_replication_role = origin`);
     if (opts.assignmentId && ok.length)
       await tx.execute(sql`insert into assignment_people (assignment_id, person_id)
           select ${opts.assignmentId}::uuid, (x::text)::uuid from json_array_elements_text(${JSON.stringify(ok.map((p) => p.personId))}::json) x
@@ -335,46 +344,92 @@ export async function ensureJob(h: DbHandle, importId: string, source: string, c
   );
 }
 
-/** Runs (or resumes) an import from a source. Idempotent per import id. */
-export async function runImport(h: DbHandle, src: Source, opts: ImportOptions): Promise<ImportResult> {
-  const t0 = performance.now();
-  const batchSize = opts.batchSize ?? 500;
+/** Batch numbers below 0 are the job's own steps: offices (-2) and rows left unmatched (-1). */
+const OFFICES_BATCH = -2;
+const LEFTOVERS_BATCH = -1;
+
+/**
+ * One of `count` importers sharing a job: it writes the batches whose number modulo `count` is
+ * `index` and passes over the others' rows (ADR 0105). Shard 0 also writes the leftovers batch.
+ */
+export type ImportShard = { index: number; count: number };
+
+export type ShardResult = Omit<ImportResult, 'errors' | 'ms'> & { peopleRead: number };
+
+/**
+ * Whether this connection's role may set session_replication_role: a superuser, or (PostgreSQL
+ * 15+) a role granted it with GRANT SET ON PARAMETER session_replication_role TO … (README).
+ */
+async function mayDisableRowTriggers(h: DbHandle): Promise<boolean> {
+  const [r] = await h.query<{ su: string; v: string }>(
+    "select current_setting('is_superuser') as su, current_setting('server_version_num') as v",
+  );
+  if (r?.su === 'on') return true;
+  if (Number(r?.v) < 150000) return false;
+  const [g] = await h.query<{ ok: boolean }>(
+    "select has_parameter_privilege('session_replication_role', 'SET') as ok",
+  );
+  return g?.ok === true;
+}
+
+async function committedBatches(h: DbHandle, importId: string): Promise<Set<number>> {
+  const rows = await h.query<{ batch_no: number }>(
+    'select batch_no from import_batches where import_id = $1',
+    [importId],
+  );
+  return new Set(rows.map((r) => Number(r.batch_no)));
+}
+
+/**
+ * The job's first step, run once before the people (by the only importer, or by the parent of
+ * sharded importers): the job row and offices.csv. Office errors are written as their own
+ * checkpointed batch, so a resumed job does not repeat the step.
+ */
+export async function prepareImport(h: DbHandle, src: Source, opts: ImportOptions): Promise<void> {
   await ensureJob(h, opts.importId, src.name, opts.createdBy ?? null);
   if (src.expectedPeople !== null)
     await h.query('update import_jobs set total_people = $2 where id = $1', [
       opts.importId,
       src.expectedPeople,
     ]);
-  const done = new Set(
-    (
-      await h.query<{ batch_no: number }>('select batch_no from import_batches where import_id = $1', [
-        opts.importId,
-      ])
-    ).map((r) => Number(r.batch_no)),
-  );
-  const preErrors: RowError[] = [];
-  if (!done.has(-2)) {
-    const officeRows: Rec[] = [];
-    for await (const r of src.offices()) officeRows.push(r);
-    if (officeRows.length) {
-      if (opts.allowOffices) preErrors.push(...(await importOffices(h, officeRows, opts)).errors);
-      else
-        preErrors.push({
-          sheet: 'offices',
-          rowNo: officeRows[0]!.rowNo,
-          nationalId: null,
-          field: null,
-          message: 'หน่วยงาน: การนำเข้าหน่วยงานทำได้โดยผู้ดูแลระบบเท่านั้น แถวหน่วยงานถูกข้าม',
-        });
-    }
+  if ((await committedBatches(h, opts.importId)).has(OFFICES_BATCH)) return;
+  const errors: RowError[] = [];
+  const officeRows: Rec[] = [];
+  for await (const r of src.offices()) officeRows.push(r);
+  if (officeRows.length) {
+    if (opts.allowOffices) errors.push(...(await importOffices(h, officeRows, opts)).errors);
+    else
+      errors.push({
+        sheet: 'offices',
+        rowNo: officeRows[0]!.rowNo,
+        nationalId: null,
+        field: null,
+        message: 'หน่วยงาน: การนำเข้าหน่วยงานทำได้โดยผู้ดูแลระบบเท่านั้น แถวหน่วยงานถูกข้าม',
+      });
   }
+  await writeBatch(h, opts, OFFICES_BATCH, [], errors, 0);
+}
+
+/**
+ * Reads every person and their item rows in input order and writes this shard's batches (all of
+ * them without a shard). Duplicates are decided in input order over ALL people, the same in
+ * every shard and on every (re)run, whichever batches are already committed.
+ */
+export async function importPeople(
+  h: DbHandle,
+  src: Source,
+  opts: ImportOptions,
+  shard: ImportShard = { index: 0, count: 1 },
+): Promise<ShardResult> {
+  const batchSize = opts.batchSize ?? 500;
+  opts = { ...opts, rowTriggersOff: await mayDisableRowTriggers(h) };
+  const done = await committedBatches(h, opts.importId);
   const offices = await loadOffices(h);
   const readers = await src.items();
   const vctx = { offices, officePaths: opts.officePaths ?? null, now: new Date().toISOString() };
   const seenIds = new Set<string>();
   const seenPositions = new Set<string>();
-  let batchNo = 0;
-  let batch: Bundle[] = [];
+  let batch: { bundle: Bundle; dupId: boolean; dupPos: boolean }[] = [];
   let peopleRead = 0;
   let imported = 0;
   let rejected = 0;
@@ -383,24 +438,13 @@ export async function runImport(h: DbHandle, src: Source, opts: ImportOptions): 
   let inFlight: Promise<void> = Promise.resolve();
   let writeMs = 0;
 
-  const flush = async () => {
-    if (!batch.length) return;
-    const no = batchNo++;
+  const flush = async (no: number) => {
     const bundles = batch;
     batch = [];
-    const skip = done.has(no);
     const plans: PersonPlan[] = [];
-    const errors: RowError[] = no === 0 ? [...preErrors] : [];
-    for (const b of bundles) {
-      // Duplicates are decided in input order, the same on every (re)run, committed batch or not.
+    const errors: RowError[] = [];
+    for (const { bundle: b, dupId, dupPos } of bundles) {
       const nid = (b.people.rec.nationalId ?? '').trim();
-      const posNo = (b.people.rec.positionNumber ?? '').trim();
-      const posKey = `${(b.people.rec.officeCode ?? '').trim()}:${posNo}`;
-      const dupId = seenIds.has(nid);
-      const dupPos = posNo !== '' && seenPositions.has(posKey);
-      seenIds.add(nid);
-      if (posNo) seenPositions.add(posKey);
-      if (skip) continue;
       const v = validateBundle(b, vctx);
       const dupErr = (field: string, message: string) =>
         v.errors.push({ sheet: 'people', rowNo: b.people.rowNo, nationalId: nid || null, field, message });
@@ -409,20 +453,8 @@ export async function runImport(h: DbHandle, src: Source, opts: ImportOptions): 
       errors.push(...v.errors);
       if (v.plan && !v.errors.length) plans.push(v.plan);
     }
-    if (skip) {
-      skipped++;
-      opts.onProgress?.({
-        importId: opts.importId,
-        batchNo: no,
-        peopleRead,
-        imported,
-        rejected,
-        skippedBatch: true,
-      });
-      return;
-    }
-    // Pipelining: this batch is written while the next one is read and validated (2 cores:
-    // the database works on one, the importer on the other). Batches still commit in order.
+    // Pipelining: this batch is written while the next one is read and validated (the database
+    // works on one core, the importer on another). A shard's batches commit in order.
     const prev = inFlight;
     const read = peopleRead;
     inFlight = (async () => {
@@ -448,22 +480,50 @@ export async function runImport(h: DbHandle, src: Source, opts: ImportOptions): 
     await prev;
   };
 
+  let current = 0;
   for await (const p of src.people()) {
+    const no = Math.floor(peopleRead / batchSize);
     peopleRead++;
+    if (no !== current) {
+      if (batch.length) await flush(current);
+      current = no;
+    }
     const nid = (p.rec.nationalId ?? '').trim();
+    const posNo = (p.rec.positionNumber ?? '').trim();
+    const posKey = `${(p.rec.officeCode ?? '').trim()}:${posNo}`;
+    const dupId = seenIds.has(nid);
+    const dupPos = posNo !== '' && seenPositions.has(posKey);
+    seenIds.add(nid);
+    if (posNo) seenPositions.add(posKey);
+    const mine = no % shard.count === shard.index;
+    if (!mine || done.has(no)) {
+      // Another shard's batch, or one committed by an earlier run: its rows are passed over.
+      for (const k of EXCHANGE_ITEMS) await readers[k].skip(nid);
+      if (mine && no * batchSize + 1 === peopleRead) {
+        skipped++;
+        opts.onProgress?.({
+          importId: opts.importId,
+          batchNo: no,
+          peopleRead,
+          imported,
+          rejected,
+          skippedBatch: true,
+        });
+      }
+      continue;
+    }
     const items: Bundle['items'] = {};
     for (const k of EXCHANGE_ITEMS) {
       const rows = await readers[k].take(nid);
       if (rows.length) items[k] = rows;
     }
-    batch.push({ people: p, items });
-    if (batch.length >= batchSize) await flush();
+    batch.push({ bundle: { people: p, items }, dupId, dupPos });
   }
-  await flush();
+  if (batch.length) await flush(current);
   await inFlight;
 
   // Rows whose person is not in people (or out of order in a streamed file): reported, not imported.
-  if (!done.has(-1)) {
+  if (shard.index === 0 && !done.has(LEFTOVERS_BATCH)) {
     const left: RowError[] = [];
     for (const k of EXCHANGE_ITEMS)
       for (const r of await readers[k].leftovers())
@@ -474,26 +534,40 @@ export async function runImport(h: DbHandle, src: Source, opts: ImportOptions): 
           field: 'nationalId',
           message: 'เลขประจำตัวประชาชน: ไม่พบบุคคลนี้ในแฟ้มบุคลากร (people) หรือแถวไม่เรียงตามลำดับของแฟ้มบุคลากร',
         });
-    await writeBatch(h, opts, -1, [], left, 0);
+    await writeBatch(h, opts, LEFTOVERS_BATCH, [], left, 0);
   }
-  await h.query(
-    `update import_jobs set status = 'done', finished_at = now(), updated_at = now(),
-        total_people = $2 where id = $1`,
-    [opts.importId, peopleRead],
-  );
-  const [e] = await h.query<{ n: number }>(
-    'select count(*)::int as n from import_errors where import_id = $1',
-    [opts.importId],
-  );
   await src.close();
   return {
     importId: opts.importId,
     imported,
     rejected,
-    errors: Number(e?.n ?? 0),
     batches,
     skippedBatches: skipped,
-    ms: performance.now() - t0,
     writeMs,
+    peopleRead,
   };
+}
+
+/** Marks the job done (after every shard finished) and counts its row errors. */
+export async function finishImport(h: DbHandle, importId: string, peopleRead: number): Promise<number> {
+  await h.query(
+    `update import_jobs set status = 'done', finished_at = now(), updated_at = now(),
+        total_people = $2 where id = $1`,
+    [importId, peopleRead],
+  );
+  const [e] = await h.query<{ n: number }>(
+    'select count(*)::int as n from import_errors where import_id = $1',
+    [importId],
+  );
+  return Number(e?.n ?? 0);
+}
+
+/** Runs (or resumes) an import from a source in this process. Idempotent per import id. */
+export async function runImport(h: DbHandle, src: Source, opts: ImportOptions): Promise<ImportResult> {
+  const t0 = performance.now();
+  await prepareImport(h, src, opts);
+  const r = await importPeople(h, src, opts);
+  const errors = await finishImport(h, opts.importId, r.peopleRead);
+  const { peopleRead: _, ...rest } = r;
+  return { ...rest, errors, ms: performance.now() - t0 };
 }

@@ -17,13 +17,18 @@ const GROUP_IN_MEMORY_BYTES = 4 * 1024 * 1024;
 /** Parsed chunks held ahead of the consumer before the file stream is paused (backpressure). */
 const CHUNKS_AHEAD = 4;
 
+/** Parsed CSV rows as cell arrays, with the header's field keys and the first row's number. */
+type CellChunk = { keys: string[]; rows: string[][]; firstRowNo: number };
+
 /**
- * A CSV file as chunks of records, in file order. papaparse parses each chunk the file stream
+ * A CSV file as chunks of cell arrays, in file order. papaparse parses each chunk the file stream
  * delivers (quotes, embedded newlines and a chunk boundary inside a row are its job); handing
  * rows out a chunk at a time keeps the per-row cost to a loop, not a stream event or a promise
  * (csv-parse's object stream cost ~20 µs a row, 6× papaparse's chunk mode, on service.csv).
+ * Records (objects keyed by field) are built only for the rows a consumer takes: a sharded
+ * import passes over the other shards' rows without building them.
  */
-async function* csvChunks(file: string, group: GroupKey): AsyncGenerator<Rec[]> {
+async function* csvChunks(file: string, group: GroupKey): AsyncGenerator<CellChunk> {
   const input = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
   const queue: string[][][] = [];
   let done = false;
@@ -52,23 +57,20 @@ async function* csvChunks(file: string, group: GroupKey): AsyncGenerator<Rec[]> 
   });
   let keys: string[] | null = null;
   // Row numbers as a spreadsheet shows them: the header is row 1 (cells never span lines here).
-  let rowNo = 1;
+  let rowNo = 2;
   try {
     for (;;) {
-      const data = queue.shift();
-      if (data) {
+      let rows = queue.shift();
+      if (rows) {
         if (queue.length < CHUNKS_AHEAD / 2 && input.isPaused()) input.resume();
-        const out: Rec[] = [];
-        for (const cells of data) {
-          if (!keys) {
-            keys = cells.map((c) => headerKey(group, c));
-            continue;
-          }
-          const rec: Record<string, string> = {};
-          for (let i = 0; i < keys.length; i++) rec[keys[i]!] = cells[i] ?? '';
-          out.push({ rowNo: ++rowNo, rec });
+        if (!keys && rows.length) {
+          keys = rows[0]!.map((c) => headerKey(group, c));
+          rows = rows.slice(1);
         }
-        if (out.length) yield out;
+        if (keys && rows.length) {
+          yield { keys, rows, firstRowNo: rowNo };
+          rowNo += rows.length;
+        }
         continue;
       }
       if (failure) throw failure;
@@ -82,14 +84,23 @@ async function* csvChunks(file: string, group: GroupKey): AsyncGenerator<Rec[]> 
   }
 }
 
+function toRec(keys: string[], cells: string[], rowNo: number): Rec {
+  const rec: Record<string, string> = {};
+  for (let i = 0; i < keys.length; i++) rec[keys[i]!] = cells[i] ?? '';
+  return { rowNo, rec };
+}
+
 async function* csvRows(file: string, group: GroupKey): AsyncGenerator<Rec> {
-  for await (const chunk of csvChunks(file, group)) yield* chunk;
+  for await (const c of csvChunks(file, group))
+    for (let i = 0; i < c.rows.length; i++) yield toRec(c.keys, c.rows[i]!, c.firstRowNo + i);
 }
 
 /** Per-person access to one item file. */
 export interface ItemReader {
   /** Rows of this person (consumes them). */
   take(nationalId: string): Promise<Rec[]>;
+  /** Consumes this person's rows without building them (another shard's person). */
+  skip(nationalId: string): Promise<void>;
   /** Rows never taken (unknown person or out of order), after the last person. */
   leftovers(): Promise<Rec[]>;
 }
@@ -109,41 +120,55 @@ class MemoryReader implements ItemReader {
     this.map.delete(nid);
     return rows;
   }
+  async skip(nid: string) {
+    this.map.delete(nid);
+  }
   async leftovers() {
     return [...this.map.values()].flat();
   }
 }
 
+/** Merge-join reader: the file's rows are in the order of people.csv. */
 class StreamReader implements ItemReader {
-  private buf: Rec[] = [];
+  private chunk: CellChunk | null = null;
+  private nidCol = -1;
   private i = 0;
   private ended = false;
-  constructor(private it: AsyncGenerator<Rec[]>) {}
-  private async peek(): Promise<Rec | null> {
-    while (this.i >= this.buf.length) {
+  constructor(private it: AsyncGenerator<CellChunk>) {}
+  /** The national ID of the next row, loading the next chunk when needed; null at the end. */
+  private async head(): Promise<string | null> {
+    while (!this.chunk || this.i >= this.chunk.rows.length) {
       if (this.ended) return null;
       const n = await this.it.next();
       if (n.done) {
         this.ended = true;
         return null;
       }
-      this.buf = n.value;
+      this.chunk = n.value;
+      this.nidCol = n.value.keys.indexOf('nationalId');
       this.i = 0;
     }
-    return this.buf[this.i]!;
+    return this.nidCol < 0 ? '' : (this.chunk.rows[this.i]![this.nidCol] ?? '').trim();
   }
   async take(nid: string) {
     const out: Rec[] = [];
-    for (;;) {
-      const h = this.i < this.buf.length ? this.buf[this.i]! : await this.peek();
-      if (!h || (h.rec.nationalId ?? '').trim() !== nid) return out;
-      out.push(h);
+    while ((await this.head()) === nid) {
+      const c = this.chunk!;
+      out.push(toRec(c.keys, c.rows[this.i]!, c.firstRowNo + this.i));
       this.i++;
     }
+    return out;
+  }
+  async skip(nid: string) {
+    while ((await this.head()) === nid) this.i++;
   }
   async leftovers() {
     const out: Rec[] = [];
-    for (let h = await this.peek(); h; this.i++, h = await this.peek()) out.push(h);
+    while ((await this.head()) !== null) {
+      const c = this.chunk!;
+      out.push(toRec(c.keys, c.rows[this.i]!, c.firstRowNo + this.i));
+      this.i++;
+    }
     return out;
   }
 }

@@ -26,6 +26,22 @@ export function uuidFrom(key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${v}-${variant}-${h.slice(20, 32)}`;
 }
 
+/**
+ * Ids for a person's item rows without one hash per row (an import makes tens of millions): one
+ * SHA-1 of the person, then row (item k, index i) takes that UUID with its last 32 bits XORed
+ * with k·2^20 + i. Rows of one person differ in those bits; rows of two people collide only if
+ * their hashes agree on the other 90 bits. Deterministic, so a resumed import writes the same ids.
+ */
+export function rowIdsFor(personId: string): (itemNo: number, rowIndex: number) => string {
+  const base = uuidFrom(`rows:${personId}`);
+  const head = base.slice(0, 28);
+  const tail = Number.parseInt(base.slice(28), 16);
+  return (itemNo, rowIndex) => {
+    if (rowIndex >= 1 << 20 || itemNo >= 1 << 11) return uuidFrom(`${personId}:${itemNo}:${rowIndex}`);
+    return head + ((tail ^ ((itemNo << 20) | rowIndex)) >>> 0).toString(16).padStart(8, '0');
+  };
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type RowError = {
@@ -161,7 +177,8 @@ export function validateBundle(b: Bundle, ctx: ValidateCtx): { plan: PersonPlan 
   const items: PersonPlan['items'] = {};
   const counts: Record<string, number> = {};
   const parsedByItem: Partial<Record<ExchangeItem, Record<string, unknown>[]>> = {};
-  for (const k of EXCHANGE_ITEMS) {
+  const rowId = rowIdsFor(personId);
+  for (const [itemNo, k] of EXCHANGE_ITEMS.entries()) {
     const rows = b.items[k] ?? [];
     if (!rows.length) continue;
     const out: unknown[][] = [];
@@ -214,7 +231,7 @@ export function validateBundle(b: Bundle, ctx: ValidateCtx): { plan: PersonPlan 
         err(k, r.rowNo, 'id', 'รหัสรายการ: ต้องเป็น UUID หรือเว้นว่าง');
         continue;
       }
-      const id = rid ? rid.toLowerCase() : uuidFrom(`${personId}:${k}:${i}`);
+      const id = rid ? rid.toLowerCase() : rowId(itemNo, i);
       parsedList.push(data);
       out.push(ROW_BUILDERS[k](data, { id, personId, now: ctx.now }));
     }
