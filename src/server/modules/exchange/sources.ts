@@ -135,8 +135,17 @@ class StreamReader implements ItemReader {
   private i = 0;
   private ended = false;
   constructor(private it: AsyncGenerator<CellChunk>) {}
+  /** The national ID of the next row if it is buffered (no promise: the hot path); undefined if not. */
+  private bufferedHead(): string | undefined {
+    const c = this.chunk;
+    if (!c || this.i >= c.rows.length) return undefined;
+    return this.nidCol < 0 ? '' : (c.rows[this.i]![this.nidCol] ?? '').trim();
+  }
   /** The national ID of the next row, loading the next chunk when needed; null at the end. */
   private async head(): Promise<string | null> {
+    return this.bufferedHead() ?? this.load();
+  }
+  private async load(): Promise<string | null> {
     while (!this.chunk || this.i >= this.chunk.rows.length) {
       if (this.ended) return null;
       const n = await this.it.next();
@@ -152,7 +161,7 @@ class StreamReader implements ItemReader {
   }
   async take(nid: string) {
     const out: Rec[] = [];
-    while ((await this.head()) === nid) {
+    while ((this.bufferedHead() ?? (await this.load())) === nid) {
       const c = this.chunk!;
       out.push(toRec(c.keys, c.rows[this.i]!, c.firstRowNo + this.i));
       this.i++;
@@ -160,7 +169,7 @@ class StreamReader implements ItemReader {
     return out;
   }
   async skip(nid: string) {
-    while ((await this.head()) === nid) this.i++;
+    while ((this.bufferedHead() ?? (await this.load())) === nid) this.i++;
   }
   async leftovers() {
     const out: Rec[] = [];
