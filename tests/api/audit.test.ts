@@ -58,6 +58,31 @@ describe('audit trail', () => {
     expect(r.ok).toBe(true);
   });
 
+  it('reads the chain in batches, the next read while the last is checked: a deleted event at a batch boundary is named', async () => {
+    const [{ n } = { n: 0 }] = await t.h.query<{ n: number }>('select count(*)::int as n from audit_events');
+    expect(n).toBeGreaterThan(6);
+    // Batches of 2: every batch boundary is crossed with the next batch already being read.
+    expect(await verifyAuditChain(t.h, 2)).toMatchObject({ ok: true, events: n, lastSeq: n });
+    // Event 5 opens the third batch (events 5–6), which was requested from seq 5 onwards.
+    const [saved] = await t.h.query<{ j: string }>(
+      'select row_to_json(a)::text as j from audit_events a where seq = 5',
+    );
+    await tamper('delete from audit_events where seq = 5');
+    try {
+      expect(await verifyAuditChain(t.h, 2)).toMatchObject({
+        ok: false,
+        events: 4,
+        firstBadSeq: 5,
+        reason: 'missing event 5 (next present is 6)',
+      });
+    } finally {
+      await tamper(
+        `insert into audit_events select * from json_populate_record(null::audit_events, $j$${saved!.j}$j$)`,
+      );
+    }
+    expect((await verifyAuditChain(t.h, 2)).ok).toBe(true);
+  });
+
   it('names the first altered event', async () => {
     const [{ seq } = { seq: 0 }] = await t.h.query<{ seq: number }>(
       `select seq::int as seq from audit_events where event_type = 'record.entry.added' order by seq limit 1 offset 2`,
