@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { PgDialect, union } from 'drizzle-orm/pg-core';
 import { todayInBangkok } from '../../../domain/iso-date.ts';
 import { isPhotoDue } from '../../../domain/record/documents.ts';
 import { LIST_ITEM_KEYS, type ListItemKey, RECORD_ITEM_KEYS } from '../../../domain/record/items.ts';
@@ -237,21 +237,6 @@ export type PersonListItem = {
  */
 export function searchQueries(ex: Executor, actor: Actor, s: SearchParams) {
   const conds: (SQL | undefined)[] = [personScope(actor)];
-  if (s.q) {
-    const q = s.q.normalize('NFC').trim().replace(/\s+/g, ' ');
-    const esc = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-    // Prefix: btree (text_pattern_ops) on search_name. Substring: the GIN index of the name's
-    // character bigrams/trigrams narrows the candidates, ILIKE rechecks them (ADR 0106; pg_trgm
-    // does not index Thai in C-locale databases). One character is matched as a prefix only.
-    const prefix = like(persons.searchName, `${esc}%`);
-    // Thai has no letter case: for a query without cased letters LIKE finds exactly what ILIKE
-    // would, without lower-casing every candidate name (≈2 µs a row).
-    const uncased = q === q.toLowerCase() && q === q.toUpperCase();
-    const contains = uncased ? like(persons.searchName, `%${esc}%`) : ilike(persons.searchName, `%${esc}%`);
-    conds.push(
-      q.length >= 2 ? or(prefix, and(sql`${persons.searchGrams} @> khru_grams(${q})`, contains)) : prefix,
-    );
-  }
   if (s.nationalId) conds.push(eq(persons.nationalId, s.nationalId));
   if (s.officeId)
     conds.push(
@@ -262,19 +247,30 @@ export function searchQueries(ex: Executor, actor: Actor, s: SearchParams) {
     conds.push(like(persons.currentPositionTitle, `${s.positionTitle.replace(/[\\%_]/g, '')}%`));
   if (s.standing) conds.push(eq(persons.currentStanding, s.standing));
   if (s.status) conds.push(eq(persons.status, s.status));
-  const where = and(...conds);
+  const filters = and(...conds);
+  let prefix: SQL | undefined;
+  let substring: SQL | undefined;
+  if (s.q) {
+    const q = s.q.normalize('NFC').trim().replace(/\s+/g, ' ');
+    const esc = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+    // Prefix: btree (text_pattern_ops) on search_name. Substring: the GIN index of the name's
+    // character grams narrows the candidates (the query's trigrams, khru_query_grams), LIKE
+    // rechecks them (ADR 0106; pg_trgm does not index Thai in C-locale databases). One character
+    // is matched as a prefix only.
+    prefix = like(persons.searchName, `${esc}%`);
+    // Thai has no letter case: for a query without cased letters LIKE finds exactly what ILIKE
+    // would, without lower-casing every candidate name (≈2 µs a row).
+    const uncased = q === q.toLowerCase() && q === q.toUpperCase();
+    const contains = uncased ? like(persons.searchName, `%${esc}%`) : ilike(persons.searchName, `%${esc}%`);
+    if (q.length >= 2) substring = and(sql`${persons.searchGrams} @> khru_query_grams(${q})`, contains);
+  }
+  const where = and(filters, substring ? or(prefix, substring) : prefix);
   const order =
     s.sort === 'office'
       ? [sql`${offices.nameTh} collate th`, sql`${persons.displayName} collate th`]
       : s.sort === 'appointmentDate'
         ? [asc(persons.appointmentDate), sql`${persons.displayName} collate th`]
-        : s.q
-          ? // A name query matches a few thousand people at most: fetch them from the name indexes and
-            // sort those. Ordering by an expression the display-name index does not cover stops the
-            // planner from walking that index and filtering most of the country (ADR 0106: 472 → 18 ms
-            // at 100k people).
-            [sql`(${persons.displayName} || '') collate th`, asc(persons.id)]
-          : [sql`${persons.displayName} collate th`, asc(persons.id)];
+        : [sql`${persons.displayName} collate th`, asc(persons.id)];
   // The count stops at SEARCH_COUNT_CAP + 1 matches: a broad name ("ศิร…" is 13,000 people
   // nationally) need not be counted to the last row to say "more than 1,000 — narrow it down".
   const matches = ex
@@ -294,48 +290,101 @@ export function searchQueries(ex: Executor, actor: Actor, s: SearchParams) {
     standing: persons.currentStanding,
     appointmentDate: persons.appointmentDate,
   };
-  // A name query orders at most the first SEARCH_COUNT_CAP + 1 matches the name indexes give: the
-  // same page as before whenever the count is exact; past the cap (totalCapped) the officer is
-  // asked to narrow the name, and no query fetches and collates 13,000 rows for one page of 20.
-  // With a name, the candidates are materialised once (a CTE read twice) and the page carries
-  // their count: ONE statement runs the name indexes and fetches the rows, not two.
+  // The office name as a scalar subquery: with ORDER BY … LIMIT the planner evaluates it for the
+  // page's rows only, instead of hashing every office of the country into a join.
+  const officeName = sql<
+    string | null
+  >`(select ${offices.nameTh} from ${offices} where ${offices.id} = ${persons.officeId})`;
+  if (!s.q) {
+    const page =
+      s.sort === 'office'
+        ? ex
+            .select({ ...fields, officeName: offices.nameTh, matches: sql<number | null>`null::int` })
+            .from(persons)
+            .leftJoin(offices, eq(offices.id, persons.officeId))
+            .where(where)
+            .orderBy(...order)
+            .limit(s.pageSize)
+            .offset((s.page - 1) * s.pageSize)
+        : ex
+            .select({ ...fields, officeName, matches: sql<number | null>`null::int` })
+            .from(persons)
+            .where(where)
+            .orderBy(...order)
+            .limit(s.pageSize)
+            .offset((s.page - 1) * s.pageSize);
+    return { count, page };
+  }
+  // A name query: ONE statement finds at most SEARCH_COUNT_CAP + 1 matches (the candidates),
+  // counts them and fetches the page. The prefix btree is read first; the substring GIN index
+  // only when the prefix alone leaves room under the cap (its gating subquery is a one-time
+  // filter: a broad prefix never runs the GIN scan). The page is the same as sorting all matches
+  // whenever the count is exact; past the cap (totalCapped) the officer is asked to narrow the
+  // name, and no query fetches and collates 13,000 rows for one page of 20. The candidates carry
+  // the display name, so the sort reads no person twice; the page joins back for its 20 rows.
+  const cap = SEARCH_COUNT_CAP + 1;
+  const pre = ex
+    .$with('pre')
+    .as(
+      ex
+        .select({ id: persons.id, dn: persons.displayName })
+        .from(persons)
+        .where(and(filters, prefix))
+        .limit(cap),
+    );
   const cand = ex.$with('cand').as(
-    ex
-      .select({ id: persons.id })
-      .from(persons)
-      .where(where)
-      .limit(SEARCH_COUNT_CAP + 1),
+    substring
+      ? union(
+          ex.select().from(pre),
+          ex
+            .select({ id: persons.id, dn: persons.displayName })
+            .from(persons)
+            .where(and(filters, substring, sql`(select count(*) from ${pre}) < ${cap}`))
+            .limit(cap),
+        ).limit(cap)
+      : ex.select().from(pre),
   );
-  const pageWhere = s.q ? inArray(persons.id, ex.select({ id: cand.id }).from(cand)) : where;
-  const matchCount = s.q
-    ? sql<number | null>`(select count(*)::int from ${cand})`
-    : sql<number | null>`null::int`;
-  const base = s.q ? ex.with(cand) : ex;
-  const page =
-    s.sort === 'office'
-      ? base
-          .select({ ...fields, officeName: offices.nameTh, matches: matchCount })
-          .from(persons)
-          .leftJoin(offices, eq(offices.id, persons.officeId))
-          .where(pageWhere)
-          .orderBy(...order)
-          .limit(s.pageSize)
-          .offset((s.page - 1) * s.pageSize)
-      : // The office name as a scalar subquery: with ORDER BY … LIMIT the planner evaluates it for
-        // the page's rows only, instead of hashing every office of the country into a join.
-        base
-          .select({
-            ...fields,
-            officeName: sql<
-              string | null
-            >`(select ${offices.nameTh} from ${offices} where ${offices.id} = ${persons.officeId})`,
-            matches: matchCount,
-          })
-          .from(persons)
-          .where(pageWhere)
-          .orderBy(...order)
-          .limit(s.pageSize)
-          .offset((s.page - 1) * s.pageSize);
+  const matchCount = sql<number | null>`(select count(*)::int from ${cand})`;
+  if (s.sort !== 'name') {
+    const ids = ex.select({ id: cand.id }).from(cand);
+    const page =
+      s.sort === 'office'
+        ? ex
+            .with(pre, cand)
+            .select({ ...fields, officeName: offices.nameTh, matches: matchCount })
+            .from(persons)
+            .leftJoin(offices, eq(offices.id, persons.officeId))
+            .where(inArray(persons.id, ids))
+            .orderBy(...order)
+            .limit(s.pageSize)
+            .offset((s.page - 1) * s.pageSize)
+        : ex
+            .with(pre, cand)
+            .select({ ...fields, officeName, matches: matchCount })
+            .from(persons)
+            .where(inArray(persons.id, ids))
+            .orderBy(...order)
+            .limit(s.pageSize)
+            .offset((s.page - 1) * s.pageSize);
+    return { count, page };
+  }
+  // Sorted by an expression no index covers ((dn || '') collate th): the planner sorts the
+  // candidates instead of walking the display-name index and filtering (ADR 0106).
+  const byName = [sql`(${cand.dn} || '') collate th`, asc(cand.id)];
+  const pg = ex.$with('pg').as(
+    ex
+      .select({ id: cand.id, dn: cand.dn })
+      .from(cand)
+      .orderBy(...byName)
+      .limit(s.pageSize)
+      .offset((s.page - 1) * s.pageSize),
+  );
+  const page = ex
+    .with(pre, cand, pg)
+    .select({ ...fields, officeName, matches: matchCount })
+    .from(pg)
+    .innerJoin(persons, eq(persons.id, pg.id))
+    .orderBy(sql`(${pg.dn} || '') collate th`, asc(pg.id));
   return { count, page };
 }
 
