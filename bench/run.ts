@@ -91,6 +91,8 @@ let imp: ImportFigures | null = null;
 let h: Awaited<ReturnType<typeof openDb>>;
 if (SKIP_IMPORT) {
   h = await openDb({ kind: 'postgres', url: dbUrl(BENCH_DB), poolSize: 4 });
+  // Migrations added since the import apply to the reused database as they would in production.
+  await migrate(h);
   const [{ n } = { n: 0 }] = await h.query<{ n: number }>('select count(*)::int as n from persons');
   log(`--skip-import: reusing ${BENCH_DB} (${n} people); import not measured`);
   await h.query('drop table if exists bench_precomputed');
@@ -114,11 +116,11 @@ async function measureImport(): Promise<ImportFigures> {
   const run = await new Promise<{ code: number | null; out: string }>((resolve) => {
     const c = spawn(
       process.execPath,
-      // Two shard importers (scripts/import.ts --workers 2), each with a bounded V8 heap: a
+      // Two shard importers (scripts/import.ts --workers 2), each with a bounded V8 heap (320 MB): a
       // shard's live set is two batches of 250 people; without a limit V8 grows lazily. On the
       // 2-core bench machine two shards finish ~20 % sooner than one and peak at ≈1 GiB together.
       [
-        '--max-old-space-size=280',
+        '--max-old-space-size=320',
         '--max-semi-space-size=16',
         '--import',
         'tsx',

@@ -15,6 +15,7 @@ import type { CopyFn, DbHandle, Tx } from '../../platform/db/index.ts';
 import { schema } from '../../platform/db/index.ts';
 import { ITEM_TABLES } from '../records/index.ts';
 import { EXCHANGE_ITEMS, type ExchangeItem } from './format.ts';
+import { CompactKeySet } from './key-set.ts';
 import type { Rec, Source } from './sources.ts';
 import {
   type Bundle,
@@ -427,8 +428,8 @@ export async function importPeople(
   const offices = await loadOffices(h);
   const readers = await src.items();
   const vctx = { offices, officePaths: opts.officePaths ?? null, now: new Date().toISOString() };
-  const seenIds = new Set<string>();
-  const seenPositions = new Set<string>();
+  const seenIds = new CompactKeySet(13);
+  const seenPositions = new CompactKeySet(7);
   let batch: { bundle: Bundle; dupId: boolean; dupPos: boolean }[] = [];
   let peopleRead = 0;
   let imported = 0;
@@ -490,11 +491,8 @@ export async function importPeople(
     }
     const nid = (p.rec.nationalId ?? '').trim();
     const posNo = (p.rec.positionNumber ?? '').trim();
-    const posKey = `${(p.rec.officeCode ?? '').trim()}:${posNo}`;
-    const dupId = seenIds.has(nid);
-    const dupPos = posNo !== '' && seenPositions.has(posKey);
-    seenIds.add(nid);
-    if (posNo) seenPositions.add(posKey);
+    const dupId = seenIds.addAndCheck('', nid);
+    const dupPos = posNo !== '' && seenPositions.addAndCheck((p.rec.officeCode ?? '').trim(), posNo);
     const mine = no % shard.count === shard.index;
     if (!mine || done.has(no)) {
       // Another shard's batch, or one committed by an earlier run: its rows are passed over.
