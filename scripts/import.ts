@@ -91,8 +91,10 @@ function options(importId: string, t0: number): ImportOptions {
   };
 }
 
+type ShardReport = ShardResult & { maxRssMiB: number };
+
 /** Runs the shards as child processes of this script; resolves with their results. */
-async function runShards(importId: string, count: number): Promise<(ShardResult & { maxRssMiB: number })[]> {
+async function runShards(importId: string, count: number): Promise<ShardReport[]> {
   const self = fileURLToPath(import.meta.url);
   const args = [
     abs,
@@ -106,10 +108,10 @@ async function runShards(importId: string, count: number): Promise<(ShardResult 
     const child = fork(self, [...args, '--shard', `${i}/${count}`], {
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
-    return new Promise<ShardResult & { maxRssMiB: number }>((resolve, reject) => {
-      let result: (ShardResult & { maxRssMiB: number }) | null = null;
+    return new Promise<ShardReport>((resolve, reject) => {
+      let result: ShardReport | null = null;
       child.on('message', (m) => {
-        result = m as ShardResult & { maxRssMiB: number };
+        result = m as ShardReport;
       });
       child.on('exit', (code) =>
         result && code === 0 ? resolve(result) : reject(new Error(`ผู้นำเข้าลำดับที่ ${i} หยุดด้วยรหัส ${code}`)),
@@ -138,8 +140,8 @@ try {
     process.off('disconnect', orphaned);
     process.disconnect();
   } else {
-    // One importer by default: on a 2-core machine that also runs the database, two importers
-    // finished no sooner (bench/README.md); shards pay when the database has cores of its own.
+    // One importer by default (XLSX uploads and PGlite take one; a bounded heap per shard is the
+    // caller's choice); two shards measured ≈20 % faster on the 2-core bench machine (ADR 0105).
     const workers = Number(values.workers ?? 1);
     if (!Number.isInteger(workers) || workers < 1 || workers > 64)
       throw new Error('--workers: ต้องเป็นจำนวนเต็ม 1–64');

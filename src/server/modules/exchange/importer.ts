@@ -50,9 +50,10 @@ export type ImportOptions = {
   /** Records officer uploads: add the imported people to this assignment (ข้อ 6.1.2). */
   assignmentId?: string | null;
   onProgress?: (p: ImportProgress) => void;
-  /** Set by the importer: the role may switch row triggers off for item rows (see writeBatch). */
-  rowTriggersOff?: boolean;
 };
+
+/** What writeBatch needs besides the options: whether the role may switch row triggers off. */
+type WriteOptions = ImportOptions & { rowTriggersOff: boolean };
 
 export type ImportResult = {
   importId: string;
@@ -216,7 +217,7 @@ async function importOffices(
 /** Writes one batch in one transaction; returns false if another run already committed it. */
 async function writeBatch(
   h: DbHandle,
-  opts: ImportOptions,
+  opts: WriteOptions,
   batchNo: number,
   plans: PersonPlan[],
   errors: RowError[],
@@ -408,7 +409,7 @@ export async function prepareImport(h: DbHandle, src: Source, opts: ImportOption
         message: 'หน่วยงาน: การนำเข้าหน่วยงานทำได้โดยผู้ดูแลระบบเท่านั้น แถวหน่วยงานถูกข้าม',
       });
   }
-  await writeBatch(h, opts, OFFICES_BATCH, [], errors, 0);
+  await writeBatch(h, { ...opts, rowTriggersOff: false }, OFFICES_BATCH, [], errors, 0);
 }
 
 /**
@@ -423,7 +424,7 @@ export async function importPeople(
   shard: ImportShard = { index: 0, count: 1 },
 ): Promise<ShardResult> {
   const batchSize = opts.batchSize ?? 500;
-  opts = { ...opts, rowTriggersOff: await mayDisableRowTriggers(h) };
+  const wopts: WriteOptions = { ...opts, rowTriggersOff: await mayDisableRowTriggers(h) };
   const done = await committedBatches(h, opts.importId);
   const offices = await loadOffices(h);
   const readers = await src.items();
@@ -461,7 +462,7 @@ export async function importPeople(
     inFlight = (async () => {
       await prev;
       const w0 = performance.now();
-      const r = await writeBatch(h, opts, no, plans, errors, bundles.length - plans.length);
+      const r = await writeBatch(h, wopts, no, plans, errors, bundles.length - plans.length);
       writeMs += performance.now() - w0;
       batches++;
       if (r) {
@@ -532,7 +533,7 @@ export async function importPeople(
           field: 'nationalId',
           message: 'เลขประจำตัวประชาชน: ไม่พบบุคคลนี้ในแฟ้มบุคลากร (people) หรือแถวไม่เรียงตามลำดับของแฟ้มบุคลากร',
         });
-    await writeBatch(h, opts, LEFTOVERS_BATCH, [], left, 0);
+    await writeBatch(h, wopts, LEFTOVERS_BATCH, [], left, 0);
   }
   await src.close();
   return {

@@ -142,9 +142,6 @@ class StreamReader implements ItemReader {
     return this.nidCol < 0 ? '' : (c.rows[this.i]![this.nidCol] ?? '').trim();
   }
   /** The national ID of the next row, loading the next chunk when needed; null at the end. */
-  private async head(): Promise<string | null> {
-    return this.bufferedHead() ?? this.load();
-  }
   private async load(): Promise<string | null> {
     while (!this.chunk || this.i >= this.chunk.rows.length) {
       if (this.ended) return null;
@@ -157,15 +154,18 @@ class StreamReader implements ItemReader {
       this.nidCol = n.value.keys.indexOf('nationalId');
       this.i = 0;
     }
-    return this.nidCol < 0 ? '' : (this.chunk.rows[this.i]![this.nidCol] ?? '').trim();
+    return this.bufferedHead() ?? null;
+  }
+  /** The next row as a record (its head was just read), consumed. */
+  private nextRec(): Rec {
+    const c = this.chunk!;
+    const rec = toRec(c.keys, c.rows[this.i]!, c.firstRowNo + this.i);
+    this.i++;
+    return rec;
   }
   async take(nid: string) {
     const out: Rec[] = [];
-    while ((this.bufferedHead() ?? (await this.load())) === nid) {
-      const c = this.chunk!;
-      out.push(toRec(c.keys, c.rows[this.i]!, c.firstRowNo + this.i));
-      this.i++;
-    }
+    while ((this.bufferedHead() ?? (await this.load())) === nid) out.push(this.nextRec());
     return out;
   }
   async skip(nid: string) {
@@ -173,11 +173,7 @@ class StreamReader implements ItemReader {
   }
   async leftovers() {
     const out: Rec[] = [];
-    while ((await this.head()) !== null) {
-      const c = this.chunk!;
-      out.push(toRec(c.keys, c.rows[this.i]!, c.firstRowNo + this.i));
-      this.i++;
-    }
+    while ((this.bufferedHead() ?? (await this.load())) !== null) out.push(this.nextRec());
     return out;
   }
 }

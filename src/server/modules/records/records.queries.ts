@@ -295,26 +295,29 @@ export function searchQueries(ex: Executor, actor: Actor, s: SearchParams) {
   const officeName = sql<
     string | null
   >`(select ${offices.nameTh} from ${offices} where ${offices.id} = ${persons.officeId})`;
-  if (!s.q) {
-    const page =
-      s.sort === 'office'
-        ? ex
-            .select({ ...fields, officeName: offices.nameTh, matches: sql<number | null>`null::int` })
-            .from(persons)
-            .leftJoin(offices, eq(offices.id, persons.officeId))
-            .where(where)
-            .orderBy(...order)
-            .limit(s.pageSize)
-            .offset((s.page - 1) * s.pageSize)
-        : ex
-            .select({ ...fields, officeName, matches: sql<number | null>`null::int` })
-            .from(persons)
-            .where(where)
-            .orderBy(...order)
-            .limit(s.pageSize)
-            .offset((s.page - 1) * s.pageSize);
-    return { count, page };
-  }
+  /** A page sorted by office or by a column: the persons matching `pageWhere`, office name joined. */
+  const sortedPage = (
+    base: Pick<typeof ex, 'select'>,
+    pageWhere: SQL | undefined,
+    matches: SQL<number | null>,
+  ) =>
+    s.sort === 'office'
+      ? base
+          .select({ ...fields, officeName: offices.nameTh, matches })
+          .from(persons)
+          .leftJoin(offices, eq(offices.id, persons.officeId))
+          .where(pageWhere)
+          .orderBy(...order)
+          .limit(s.pageSize)
+          .offset((s.page - 1) * s.pageSize)
+      : base
+          .select({ ...fields, officeName, matches })
+          .from(persons)
+          .where(pageWhere)
+          .orderBy(...order)
+          .limit(s.pageSize)
+          .offset((s.page - 1) * s.pageSize);
+  if (!s.q) return { count, page: sortedPage(ex, where, sql<number | null>`null::int`) };
   // A name query: ONE statement finds at most SEARCH_COUNT_CAP + 1 matches (the candidates),
   // counts them and fetches the page. The prefix btree is read first; the substring GIN index
   // only when the prefix alone leaves room under the cap (its gating subquery is a one-time
@@ -345,29 +348,15 @@ export function searchQueries(ex: Executor, actor: Actor, s: SearchParams) {
       : ex.select().from(pre),
   );
   const matchCount = sql<number | null>`(select count(*)::int from ${cand})`;
-  if (s.sort !== 'name') {
-    const ids = ex.select({ id: cand.id }).from(cand);
-    const page =
-      s.sort === 'office'
-        ? ex
-            .with(pre, cand)
-            .select({ ...fields, officeName: offices.nameTh, matches: matchCount })
-            .from(persons)
-            .leftJoin(offices, eq(offices.id, persons.officeId))
-            .where(inArray(persons.id, ids))
-            .orderBy(...order)
-            .limit(s.pageSize)
-            .offset((s.page - 1) * s.pageSize)
-        : ex
-            .with(pre, cand)
-            .select({ ...fields, officeName, matches: matchCount })
-            .from(persons)
-            .where(inArray(persons.id, ids))
-            .orderBy(...order)
-            .limit(s.pageSize)
-            .offset((s.page - 1) * s.pageSize);
-    return { count, page };
-  }
+  if (s.sort !== 'name')
+    return {
+      count,
+      page: sortedPage(
+        ex.with(pre, cand),
+        inArray(persons.id, ex.select({ id: cand.id }).from(cand)),
+        matchCount,
+      ),
+    };
   // Sorted by an expression no index covers ((dn || '') collate th): the planner sorts the
   // candidates instead of walking the display-name index and filtering (ADR 0106).
   const byName = [sql`(${cand.dn} || '') collate th`, asc(cand.id)];

@@ -54,7 +54,7 @@ export async function verifyAuditChain(handle: DbHandle, batchSize = 20_000): Pr
         const bad = (reason: string): VerifyResult => ({
           ok: false,
           events: count,
-          firstBadSeq: seq === expectedSeq ? seq : expectedSeq,
+          firstBadSeq: expectedSeq,
           reason,
           ms: performance.now() - t0,
         });
