@@ -83,6 +83,23 @@ describe('audit trail', () => {
     expect((await verifyAuditChain(t.h, 2)).ok).toBe(true);
   });
 
+  it('names an event whose time column was moved, by an hour or by half a millisecond', async () => {
+    for (const shift of ['1 hour', '0.5 milliseconds']) {
+      await tamper(`update audit_events set occurred_at = occurred_at + interval '${shift}' where seq = 3`);
+      try {
+        expect(await verifyAuditChain(t.h)).toMatchObject({
+          ok: false,
+          events: 2,
+          firstBadSeq: 3,
+          reason: 'a column disagrees with the hashed payload',
+        });
+      } finally {
+        await tamper(`update audit_events set occurred_at = occurred_at - interval '${shift}' where seq = 3`);
+      }
+    }
+    expect((await verifyAuditChain(t.h)).ok).toBe(true);
+  });
+
   it('names the first altered event', async () => {
     const [{ seq } = { seq: 0 }] = await t.h.query<{ seq: number }>(
       `select seq::int as seq from audit_events where event_type = 'record.entry.added' order by seq limit 1 offset 2`,

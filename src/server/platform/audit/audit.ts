@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/index.ts';
@@ -47,7 +47,9 @@ export type AuditPayload = {
 };
 
 export function chainHash(prevHash: string, payload: string): string {
-  return createHash('sha256').update(prevHash).update('\n').update(payload).digest('hex');
+  // One-shot hash (Node ≥ 20.12): verification calls this a million times, and a Hash object per
+  // event cost a third of the time.
+  return hash('sha256', `${prevHash}\n${payload}`, 'hex');
 }
 
 export function canonicalJson(v: unknown): string {

@@ -7,7 +7,11 @@ export type VerifyResult =
 
 type Row = {
   seq: string | number;
-  occurred_at: string | Date;
+  /**
+   * occurred_at as epoch milliseconds, fractional if the column holds sub-millisecond time
+   * (exact: extract returns numeric since PostgreSQL 14; Khru needs 15, ADR 0002).
+   */
+  occurred_ms: number;
   event_type: string;
   actor_user_id: string | null;
   entity_type: string;
@@ -30,7 +34,7 @@ export async function verifyAuditChain(handle: DbHandle, batchSize = 20_000): Pr
   let count = 0;
   const fetch = (from: number) =>
     handle.query<Row>(
-      `select seq, occurred_at, event_type, actor_user_id, entity_type, entity_id, person_id, payload, prev_hash, hash
+      `select seq, (extract(epoch from occurred_at) * 1000)::float8 as occurred_ms, event_type, actor_user_id, entity_type, entity_id, person_id, payload, prev_hash, hash
          from audit_events where seq >= $1 order by seq limit $2`,
       [from, batchSize],
     );
@@ -42,6 +46,10 @@ export async function verifyAuditChain(handle: DbHandle, batchSize = 20_000): Pr
     await next.catch(() => null);
   }
 
+  function bad(reason: string): VerifyResult {
+    return { ok: false, events: count, firstBadSeq: expectedSeq, reason, ms: performance.now() - t0 };
+  }
+
   async function check(): Promise<VerifyResult> {
     for (;;) {
       const rows = await next;
@@ -51,13 +59,6 @@ export async function verifyAuditChain(handle: DbHandle, batchSize = 20_000): Pr
       if (rows.length === batchSize && last) next = fetch(Number(last.seq) + 1);
       for (const r of rows) {
         const seq = Number(r.seq);
-        const bad = (reason: string): VerifyResult => ({
-          ok: false,
-          events: count,
-          firstBadSeq: expectedSeq,
-          reason,
-          ms: performance.now() - t0,
-        });
         if (seq !== expectedSeq) return bad(`missing event ${expectedSeq} (next present is ${seq})`);
         if (r.prev_hash !== prev) return bad('prev_hash does not link to the previous event');
         if (chainHash(prev, r.payload) !== r.hash) return bad('hash does not match the payload');
@@ -67,7 +68,6 @@ export async function verifyAuditChain(handle: DbHandle, batchSize = 20_000): Pr
         } catch {
           return bad('payload is not JSON');
         }
-        const occurred = new Date(r.occurred_at).toISOString();
         if (
           p.seq !== seq ||
           p.eventType !== r.event_type ||
@@ -75,7 +75,9 @@ export async function verifyAuditChain(handle: DbHandle, batchSize = 20_000): Pr
           (p.entityId ?? null) !== (r.entity_id ?? null) ||
           (p.personId ?? null) !== (r.person_id ?? null) ||
           (p.actor.userId ?? null) !== (r.actor_user_id ?? null) ||
-          new Date(p.occurredAt).toISOString() !== occurred
+          // The payload's time is an ISO string with milliseconds (audit.ts); comparing epoch
+          // milliseconds avoids building two Dates per event.
+          Date.parse(p.occurredAt) !== r.occurred_ms
         )
           return bad('a column disagrees with the hashed payload');
         prev = r.hash;
