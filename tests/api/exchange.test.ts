@@ -224,4 +224,57 @@ describe('validation', () => {
     );
     expect(n).toEqual({ a: 1, l: 1 });
   }, 120_000);
+
+  it('offices: a child listed before its parent is created under it; a bad row is named by its own row number', async () => {
+    const dirOffices = path.join(dir, 'offices');
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(dirOffices, { recursive: true });
+    const row = (r: Record<string, string>) => COLUMNS.offices.map((c) => r[c.key] ?? '').join(',');
+    await writeFile(
+      path.join(dirOffices, 'offices.csv'),
+      [
+        COLUMNS.offices.map((c) => `"${heading(c)}"`).join(','),
+        row({
+          code: 'TST-SCH-1',
+          nameTh: 'โรงเรียนทดสอบ',
+          kind: 'school',
+          parentCode: 'TST-AREA',
+          provinceCode: '40',
+        }),
+        row({ code: 'TST-NONAME', kind: 'school', parentCode: 'TST-AREA' }),
+        row({
+          code: 'TST-AREA',
+          nameTh: 'เขตทดสอบ',
+          kind: 'area_office',
+          parentCode: 'OBEC',
+          provinceCode: '40',
+        }),
+        row({ code: 'TST-KIND', nameTh: 'ประเภทผิด', kind: 'district', parentCode: 'TST-AREA' }),
+        row({ code: 'TST-ORPHAN', nameTh: 'ไม่มีต้นสังกัด', kind: 'school', parentCode: 'TST-NONE' }),
+      ].join('\n'),
+    );
+    await writeFile(
+      path.join(dirOffices, 'people.csv'),
+      COLUMNS.people.map((c) => `"${heading(c)}"`).join(','),
+    );
+    const importId = randomUUID();
+    await runImport(t.h, csvDirSource(dirOffices), { ...CLI, importId });
+    const made = await t.h.query<{ code: string; path: string }>(
+      `select code, path from offices where code like 'TST-%' order by code`,
+    );
+    const [obec] = await t.h.query<{ path: string }>(`select path from offices where code = 'OBEC'`);
+    expect(made).toEqual([
+      { code: 'TST-AREA', path: `${obec!.path}TST-AREA/` },
+      { code: 'TST-SCH-1', path: `${obec!.path}TST-AREA/TST-SCH-1/` },
+    ]);
+    const errs = await t.h.query<{ row_no: number; field: string }>(
+      'select row_no, field from import_errors where import_id = $1 order by row_no',
+      [importId],
+    );
+    expect(errs).toEqual([
+      { row_no: 3, field: 'nameTh' },
+      { row_no: 5, field: 'kind' },
+      { row_no: 6, field: 'parentCode' },
+    ]);
+  });
 });

@@ -129,6 +129,7 @@ function insertValues(item: ExchangeItem): InsertValuesFn {
   };
 }
 
+const { OFFICE_KINDS } = schema;
 const INSERT_PERSONS = insertSql(schema.persons);
 const INSERT_ITEMS = Object.fromEntries(EXCHANGE_ITEMS.map((k) => [k, insertValues(k)])) as Record<
   ExchangeItem,
@@ -151,27 +152,34 @@ async function importOffices(
 ): Promise<{ created: number; errors: RowError[] }> {
   const known = await loadOffices(h);
   const errors: RowError[] = [];
-  const pending = rows.filter((r) => !known.has((r.rec.code ?? '').trim()));
+  let pending = rows.filter((r) => !known.has((r.rec.code ?? '').trim()));
   const toInsert: Record<string, unknown>[] = [];
   const now = new Date().toISOString();
+  // Parents first: each pass takes the rows whose parent is known (existing, or taken earlier in
+  // this or a previous pass) and keeps the rest for the next pass, until a pass takes none.
   for (let progress = true; progress && pending.length; ) {
     progress = false;
-    for (let i = 0; i < pending.length; i++) {
-      const r = pending[i]!.rec;
+    const waiting: Rec[] = [];
+    for (const row of pending) {
+      const r = row.rec;
       const code = (r.code ?? '').trim();
       const parentCode = (r.parentCode ?? '').trim();
       const parent = parentCode ? known.get(parentCode) : null;
-      if (parentCode && !parent) continue;
-      pending.splice(i--, 1);
+      if (parentCode && !parent) {
+        waiting.push(row);
+        continue;
+      }
       progress = true;
-      if (!code || !(r.nameTh ?? '').trim() || !(r.kind ?? '').trim()) {
-        errors.push({
-          sheet: 'offices',
-          rowNo: pending[i + 1]?.rowNo ?? 0,
-          nationalId: null,
-          field: !code ? 'code' : !(r.nameTh ?? '').trim() ? 'nameTh' : 'kind',
-          message: 'หน่วยงาน: ต้องกรอกรหัส ชื่อ และประเภท',
-        });
+      const nameTh = (r.nameTh ?? '').trim();
+      const kind = (r.kind ?? '').trim();
+      const bad = (field: string, message: string) =>
+        errors.push({ sheet: 'offices', rowNo: row.rowNo, nationalId: null, field, message });
+      if (!code || !nameTh || !kind) {
+        bad(!code ? 'code' : !nameTh ? 'nameTh' : 'kind', 'หน่วยงาน: ต้องกรอกรหัส ชื่อ และประเภท');
+        continue;
+      }
+      if (!(OFFICE_KINDS as readonly string[]).includes(kind)) {
+        bad('kind', `ประเภทหน่วยงาน: ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้ ${OFFICE_KINDS.join(', ')}`);
         continue;
       }
       const id = uuidFrom(`office:${code}`);
@@ -180,15 +188,16 @@ async function importOffices(
       toInsert.push({
         id,
         code,
-        name_th: r.nameTh!.trim(),
+        name_th: nameTh,
         name_en: (r.nameEn ?? '').trim() || null,
-        kind: r.kind!.trim(),
+        kind,
         parent_id: parent?.id ?? null,
         path,
         province_code: (r.provinceCode ?? '').trim() || null,
         created_at: now,
       });
     }
+    pending = waiting;
   }
   for (const p of pending)
     errors.push({
@@ -431,7 +440,15 @@ export async function importPeople(
   const vctx = { offices, officePaths: opts.officePaths ?? null, now: new Date().toISOString() };
   const seenIds = new CompactKeySet(13);
   const seenPositions = new CompactKeySet(7);
-  let batch: { bundle: Bundle; dupId: boolean; dupPos: boolean }[] = [];
+  // A person is validated as soon as their rows are read, so the raw cells die young (in V8's
+  // nursery) and only the plan waits for the batch's write, instead of every raw bundle of the
+  // batch surviving into the old generation. GC stays a large share of a shard's CPU: what
+  // survives now is the plans themselves (row arrays of values).
+  let batch: { plans: PersonPlan[]; errors: RowError[]; people: number } = {
+    plans: [],
+    errors: [],
+    people: 0,
+  };
   let peopleRead = 0;
   let imported = 0;
   let rejected = 0;
@@ -441,20 +458,8 @@ export async function importPeople(
   let writeMs = 0;
 
   const flush = async (no: number) => {
-    const bundles = batch;
-    batch = [];
-    const plans: PersonPlan[] = [];
-    const errors: RowError[] = [];
-    for (const { bundle: b, dupId, dupPos } of bundles) {
-      const nid = (b.people.rec.nationalId ?? '').trim();
-      const v = validateBundle(b, vctx);
-      const dupErr = (field: string, message: string) =>
-        v.errors.push({ sheet: 'people', rowNo: b.people.rowNo, nationalId: nid || null, field, message });
-      if (dupId) dupErr('nationalId', 'เลขประจำตัวประชาชน: ซ้ำกับแถวก่อนหน้าในแฟ้มเดียวกัน');
-      if (dupPos) dupErr('positionNumber', 'เลขที่ตำแหน่ง: ซ้ำกับบุคคลอื่นในหน่วยงานเดียวกัน');
-      errors.push(...v.errors);
-      if (v.plan && !v.errors.length) plans.push(v.plan);
-    }
+    const { plans, errors, people } = batch;
+    batch = { plans: [], errors: [], people: 0 };
     // Pipelining: this batch is written while the next one is read and validated (the database
     // works on one core, the importer on another). A shard's batches commit in order.
     const prev = inFlight;
@@ -462,7 +467,7 @@ export async function importPeople(
     inFlight = (async () => {
       await prev;
       const w0 = performance.now();
-      const r = await writeBatch(h, wopts, no, plans, errors, bundles.length - plans.length);
+      const r = await writeBatch(h, wopts, no, plans, errors, people - plans.length);
       writeMs += performance.now() - w0;
       batches++;
       if (r) {
@@ -487,7 +492,7 @@ export async function importPeople(
     const no = Math.floor(peopleRead / batchSize);
     peopleRead++;
     if (no !== current) {
-      if (batch.length) await flush(current);
+      if (batch.people) await flush(current);
       current = no;
     }
     const nid = (p.rec.nationalId ?? '').trim();
@@ -516,9 +521,17 @@ export async function importPeople(
       const rows = await readers[k].take(nid);
       if (rows.length) items[k] = rows;
     }
-    batch.push({ bundle: { people: p, items }, dupId, dupPos });
+    const v = validateBundle({ people: p, items }, vctx);
+    const at = { sheet: 'people' as const, rowNo: p.rowNo, nationalId: nid || null };
+    if (dupId)
+      v.errors.push({ ...at, field: 'nationalId', message: 'เลขประจำตัวประชาชน: ซ้ำกับแถวก่อนหน้าในแฟ้มเดียวกัน' });
+    if (dupPos)
+      v.errors.push({ ...at, field: 'positionNumber', message: 'เลขที่ตำแหน่ง: ซ้ำกับบุคคลอื่นในหน่วยงานเดียวกัน' });
+    for (const e of v.errors) batch.errors.push(e);
+    if (v.plan && !v.errors.length) batch.plans.push(v.plan);
+    batch.people++;
   }
-  if (batch.length) await flush(current);
+  if (batch.people) await flush(current);
   await inFlight;
 
   // Rows whose person is not in people (or out of order in a streamed file): reported, not imported.

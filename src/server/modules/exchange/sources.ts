@@ -14,8 +14,12 @@ export type Rec = { rowNo: number; rec: Record<string, string> };
 
 /** Files larger than this are streamed (merge-join) instead of grouped in memory. */
 const GROUP_IN_MEMORY_BYTES = 4 * 1024 * 1024;
-/** Parsed chunks held ahead of the consumer before the file stream is paused (backpressure). */
-const CHUNKS_AHEAD = 4;
+/**
+ * Parsed chunks held ahead of the consumer before the file stream is paused (backpressure). A
+ * national import reads ~17 files at once and a cell keeps its whole chunk's text alive, so the
+ * read-ahead is kept small: 64 KB chunks, two ahead (it was 256 KB and four).
+ */
+const CHUNKS_AHEAD = 2;
 
 /** Parsed CSV rows as cell arrays, with the header's field keys and the first row's number. */
 type CellChunk = { keys: string[]; rows: string[][]; firstRowNo: number };
@@ -29,7 +33,7 @@ type CellChunk = { keys: string[]; rows: string[][]; firstRowNo: number };
  * import passes over the other shards' rows without building them.
  */
 async function* csvChunks(file: string, group: GroupKey): AsyncGenerator<CellChunk> {
-  const input = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
+  const input = createReadStream(file, { encoding: 'utf8', highWaterMark: 64 * 1024 });
   const queue: string[][][] = [];
   let done = false;
   let failure: unknown = null;

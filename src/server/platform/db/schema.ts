@@ -26,6 +26,16 @@ const money = (name: string) => bigint(name, { mode: 'bigint' });
 const day = (name: string) => date(name, { mode: 'string' });
 
 // ---------------------------------------------------------------- offices and positions
+/** The kinds an office may have (CHECK offices_kind_ck, migration 0001). */
+export const OFFICE_KINDS = [
+  'otepc',
+  'agency',
+  'area_office',
+  'provincial_office',
+  'school',
+  'unit',
+] as const;
+
 export const offices = pgTable(
   'offices',
   {
@@ -33,7 +43,7 @@ export const offices = pgTable(
     code: text('code').notNull(),
     nameTh: text('name_th').notNull(),
     nameEn: text('name_en'),
-    /** otepc | agency | area_office | provincial_office | school | unit */
+    /** One of OFFICE_KINDS. */
     kind: text('kind').notNull(),
     parentId: uuid('parent_id'),
     /** Materialised path of codes, '/OTEPC/OBEC/…/'; a scope on an office covers its subtree. */
