@@ -7,18 +7,24 @@ import { nationalIdProblem, normalizeNationalId } from '../national-id.ts';
 const INVISIBLE = /[\u0000-\u001f\u007f\u200b-\u200f\u2060\ufeff]/g;
 const clean = (s: string) => s.normalize('NFC').replace(INVISIBLE, '').trim();
 
-/** Trimmed, NFC-normalised text without control or zero-width characters. */
+/**
+ * Trimmed, NFC-normalised text without control or zero-width characters. The cleaning is an
+ * `overwrite` (a check that replaces the value, run before the length checks that follow it)
+ * rather than a transform piped into a second string schema: same result and messages, one
+ * schema instead of three, which matters to a bulk import that checks tens of millions of cells.
+ */
 export const text = (max = 200) =>
   z
     .string({ error: 'err.required' })
-    .transform(clean)
-    .pipe(z.string().min(1, { error: 'err.required' }).max(max, { error: 'err.tooLong' }));
+    .overwrite(clean)
+    .min(1, { error: 'err.required' })
+    .max(max, { error: 'err.tooLong' });
 
 export const optText = (max = 200) =>
   z
     .string()
-    .transform(clean)
-    .pipe(z.string().max(max, { error: 'err.tooLong' }))
+    .overwrite(clean)
+    .max(max, { error: 'err.tooLong' })
     .nullish()
     .transform((s) => (s ? s : null));
 
