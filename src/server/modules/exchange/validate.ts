@@ -60,8 +60,11 @@ export type PersonPlan = {
   nationalId: string;
   person: Record<string, unknown>;
   position: { officeId: string; positionNumber: string; title: string } | null;
-  /** Item rows as value arrays in ITEM_COLUMNS order. */
-  items: Partial<Record<ExchangeItem, unknown[][]>>;
+  /**
+   * Item rows, per item: on PostgreSQL their COPY text as UTF-8 bytes (`ValidateCtx.copyText`),
+   * otherwise value arrays in ITEM_COLUMNS order (PGlite's json_populate_recordset path).
+   */
+  items: Partial<Record<ExchangeItem, Buffer | unknown[][]>>;
   counts: Record<string, number>;
 };
 
@@ -72,7 +75,38 @@ export type ValidateCtx = {
   /** Officer uploads: people must belong under one of these office paths. */
   officePaths: string[] | null;
   now: string;
+  /**
+   * Plans carry each item's rows as COPY text bytes (PostgreSQL). A plan waits for its batch's
+   * write; as value arrays it is tens of thousands of small heap objects per batch, some of them
+   * slices of the CSV chunk they were read from (keeping the chunk alive), all surviving into
+   * V8's old generation. As one Buffer per item they live outside the heap and the cells die
+   * young. GC was ≈28 % of a shard's CPU (issue 5 profile).
+   */
+  copyText?: boolean;
 };
+
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * One value in COPY's text format (PostgreSQL manual, COPY, "Text Format"): `\N` is NULL; a
+ * backslash, newline, carriage return or tab inside a value is written as its backslash escape.
+ */
+function copyValue(v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  const s = typeof v === 'string' ? v : String(v);
+  return /[\\\n\r\t]/.test(s) ? s.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]!) : s;
+}
+
+/** Value arrays as COPY text lines (each ending in a newline). */
+export function copyLines(rows: readonly unknown[][]): string {
+  let out = '';
+  for (const r of rows) {
+    let line = copyValue(r[0]);
+    for (let i = 1; i < r.length; i++) line += `\t${copyValue(r[i])}`;
+    out += `${line}\n`;
+  }
+  return out;
+}
 
 /** Table columns written by the importer, in table order (generated columns left out). */
 export const ITEM_COLUMNS = Object.fromEntries(
@@ -94,44 +128,47 @@ type RowMeta = { id: string; personId: string; now: string };
 const ROW_BUILDERS = Object.fromEntries(
   EXCHANGE_ITEMS.map((k) => {
     const cols = ITEM_COLUMNS[k];
-    const leaveOf = new Map<string, { cell: string; part: 'times' | 'days' }>();
-    if (k === 'leave')
-      for (const c of cols) {
-        const m = /^(\w+?)(Times|Days)$/.exec(c.key);
-        if (m && m[1] !== 'fiscalYear')
-          leaveOf.set(c.key, { cell: m[1]!, part: m[2] === 'Times' ? 'times' : 'days' });
-      }
     // Money columns are the ones toRow itself turns into satang (found by probing it).
     const money = new Set(
       k === 'leave'
         ? []
         : cols.map((c) => c.key).filter((key) => typeof toRow(k, { [key]: '1.00' })[key] === 'bigint'),
     );
+    // Each column's source is decided once per item, not once per cell.
+    const getters = cols.map((c): ((data: Record<string, unknown>, meta: RowMeta) => unknown) => {
+      switch (c.key) {
+        case 'id':
+          return (_, m) => m.id;
+        case 'personId':
+          return (_, m) => m.personId;
+        case 'version':
+          return () => 1;
+        case 'createdAt':
+        case 'updatedAt':
+          return (_, m) => m.now;
+      }
+      const leave = k === 'leave' ? /^(\w+?)(Times|Days)$/.exec(c.key) : null;
+      if (leave && leave[1] !== 'fiscalYear') {
+        const cell = leave[1]!;
+        return leave[2] === 'Times'
+          ? (d) => (d[cell] as { times: number }).times
+          : (d) => String((d[cell] as { days: number }).days);
+      }
+      const key = c.key;
+      if (money.has(key))
+        return (d) => {
+          const v = d[key];
+          return v === undefined || v === null ? null : bahtToSatang(String(v)).toString();
+        };
+      return (d) => d[key] ?? null;
+    });
     return [
       k,
-      (data: Record<string, unknown>, meta: RowMeta): unknown[] =>
-        cols.map((c) => {
-          switch (c.key) {
-            case 'id':
-              return meta.id;
-            case 'personId':
-              return meta.personId;
-            case 'version':
-              return 1;
-            case 'createdAt':
-            case 'updatedAt':
-              return meta.now;
-          }
-          const l = leaveOf.get(c.key);
-          if (l) {
-            const cell = data[l.cell] as { times: number; days: number };
-            return l.part === 'times' ? cell.times : String(cell.days);
-          }
-          const v = data[c.key];
-          if (v === undefined) return null;
-          if (money.has(c.key)) return v === null ? null : bahtToSatang(String(v)).toString();
-          return v;
-        }),
+      (data: Record<string, unknown>, meta: RowMeta): unknown[] => {
+        const out = new Array<unknown>(getters.length);
+        for (let i = 0; i < getters.length; i++) out[i] = getters[i]!(data, meta);
+        return out;
+      },
     ];
   }),
 ) as Record<ExchangeItem, (data: Record<string, unknown>, meta: RowMeta) => unknown[]>;
@@ -184,8 +221,13 @@ export function validateBundle(b: Bundle, ctx: ValidateCtx): { plan: PersonPlan 
     const out: unknown[][] = [];
     const parsedList: Record<string, unknown>[] = [];
     const fiscalYears = new Set<number>();
-    const ids = new Set(rows.map((r) => (r.rec.id ?? '').trim().toLowerCase()).filter(Boolean));
-    for (const [i, r] of rows.entries()) {
+    // Penalty amendments point at a row of the same person (discipline only).
+    const ids =
+      k === 'discipline'
+        ? new Set(rows.map((r) => (r.rec.id ?? '').trim().toLowerCase()).filter(Boolean))
+        : null;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
       const parsed = LIST_ITEMS[k].schema.safeParse(toEntry(k, r.rec));
       if (!parsed.success) {
         for (const iss of parsed.error.issues) {
@@ -195,11 +237,11 @@ export function validateBundle(b: Bundle, ctx: ValidateCtx): { plan: PersonPlan 
         continue;
       }
       const data = parsed.data as Record<string, unknown>;
-      const bad = (f: string, m: string) => err(k, r.rowNo, f, fieldMessage(f, m));
       if (k === 'addresses') {
         const p = addressBook.checkAddress(String(data.tambonCode), String(data.postcode));
         if (p) {
-          bad(p === 'err.address.tambon' ? 'tambonCode' : 'postcode', p);
+          const f = p === 'err.address.tambon' ? 'tambonCode' : 'postcode';
+          err(k, r.rowNo, f, fieldMessage(f, p));
           continue;
         }
       }
@@ -222,8 +264,8 @@ export function validateBundle(b: Bundle, ctx: ValidateCtx): { plan: PersonPlan 
         }
         fiscalYears.add(fy);
       }
-      if (k === 'discipline' && data.amendsId && !ids.has(String(data.amendsId).toLowerCase())) {
-        bad('amendsId', 'err.invalid');
+      if (ids && data.amendsId && !ids.has(String(data.amendsId).toLowerCase())) {
+        err(k, r.rowNo, 'amendsId', fieldMessage('amendsId', 'err.invalid'));
         continue;
       }
       const rid = (r.rec.id ?? '').trim();
@@ -235,7 +277,7 @@ export function validateBundle(b: Bundle, ctx: ValidateCtx): { plan: PersonPlan 
       parsedList.push(data);
       out.push(ROW_BUILDERS[k](data, { id, personId, now: ctx.now }));
     }
-    items[k] = out;
+    items[k] = ctx.copyText ? Buffer.from(copyLines(out), 'utf8') : out;
     parsedByItem[k] = parsedList;
     counts[k] = out.length;
   }

@@ -14,7 +14,7 @@ export type Executor = Db | Tx;
 export type DbKind = 'pglite' | 'postgres';
 
 /** COPY … FROM STDIN (the statement) with its data, on the connection of an open transaction. */
-export type CopyFn = (copySql: string, data: string) => Promise<void>;
+export type CopyFn = (copySql: string, data: string | Buffer) => Promise<void>;
 
 export interface DbHandle {
   kind: DbKind;
