@@ -137,9 +137,12 @@ describe.skipIf(!isPg)(
   'bulk import survives kill -9 (PostgreSQL only: PGlite cannot be opened by two processes)',
   () => {
     it(`${PEOPLE} records, ${KILLS} random SIGKILLs of the importer, then resume: same final content`, async () => {
+      // The reference is an uninterrupted import of the same job into another database: new
+      // people's and rows' ids are the job's own (importIds), so the same job gives the same ids.
+      const job = randomUUID();
       const ref = await cloneDb();
       const r = await runImport(ref.h, csvDirSource(dir), {
-        importId: randomUUID(),
+        importId: job,
         actor: { userId: null, name: 'npm run import', roles: ['operator'] },
         meta: { ip: null, userAgent: null, source: 'cli', requestId: null, authMethod: null },
         allowOffices: true,
@@ -151,7 +154,6 @@ describe.skipIf(!isPg)(
       expect(refCounts.size).toBe(PEOPLE);
 
       const crash = await cloneDb();
-      const job = randomUUID();
       const rand = rng(Number.parseInt(job.slice(0, 8), 16));
       let midImportKills = 0;
       for (let i = 0; i < KILLS; i++) {

@@ -21,6 +21,7 @@ import {
   type Bundle,
   copyLines,
   ITEM_COLUMNS,
+  importIds,
   type OfficeRef,
   type PersonPlan,
   type RowError,
@@ -431,6 +432,7 @@ export async function importPeople(
     offices,
     officePaths: opts.officePaths ?? null,
     now: new Date().toISOString(),
+    ids: importIds(opts.importId),
     copyText: h.kind === 'postgres',
   };
   const seenIds = new CompactKeySet(13);
@@ -516,7 +518,7 @@ export async function importPeople(
       const rows = await readers[k].take(nid);
       if (rows.length) items[k] = rows;
     }
-    const v = validateBundle({ people: p, items }, vctx);
+    const v = validateBundle({ people: p, items }, vctx, peopleRead - 1);
     const at = { sheet: 'people' as const, rowNo: p.rowNo, nationalId: nid || null };
     if (dupId)
       v.errors.push({ ...at, field: 'nationalId', message: 'เลขประจำตัวประชาชน: ซ้ำกับแถวก่อนหน้าในแฟ้มเดียวกัน' });
