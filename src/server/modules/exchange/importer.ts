@@ -19,7 +19,6 @@ import { CompactKeySet } from './key-set.ts';
 import type { Rec, Source } from './sources.ts';
 import {
   type Bundle,
-  copyLines,
   ITEM_COLUMNS,
   importIds,
   type OfficeRef,
@@ -102,10 +101,10 @@ function insertValues(item: ExchangeItem): InsertValuesFn {
   const viaJson = insertSql(ITEM_TABLES[item]);
   return async (tx, parts, copy) => {
     if (!parts.length) return;
+    // importPeople validates with copyText exactly when the handle is PostgreSQL, where `copy` is
+    // given: parts are COPY bytes there (Buffer.concat refuses anything else) and arrays here.
     if (copy) {
-      // A plan built for PGlite (value arrays) is turned into COPY text here.
-      const bytes = parts.map((p) => (Buffer.isBuffer(p) ? p : Buffer.from(copyLines(p), 'utf8')));
-      await copy(copySql, Buffer.concat(bytes));
+      await copy(copySql, Buffer.concat(parts as Buffer[]));
       return;
     }
     const rows = parts.flatMap((p) => {
@@ -439,8 +438,8 @@ export async function importPeople(
   const seenPositions = new CompactKeySet(7);
   // A person is validated as soon as their rows are read, so the raw cells die young (in V8's
   // nursery) and only the plan waits for the batch's write, instead of every raw bundle of the
-  // batch surviving into the old generation. GC stays a large share of a shard's CPU: what
-  // survives now is the plans themselves (row arrays of values).
+  // batch surviving into the old generation; on PostgreSQL the plan's rows are COPY bytes outside
+  // the heap (ValidateCtx.copyText).
   let batch: { plans: PersonPlan[]; errors: RowError[]; people: number } = {
     plans: [],
     errors: [],

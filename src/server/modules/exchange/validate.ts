@@ -126,7 +126,7 @@ function copyValue(v: unknown): string {
 }
 
 /** Value arrays as COPY text lines (each ending in a newline). */
-export function copyLines(rows: readonly unknown[][]): string {
+function copyLines(rows: readonly unknown[][]): string {
   let out = '';
   for (const r of rows) {
     let line = copyValue(r[0]);
