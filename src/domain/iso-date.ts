@@ -27,7 +27,13 @@ const BANGKOK_DAY = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+let lastDay = { minute: Number.NaN, day: '' };
+
 /** Today's date in Bangkok as ISO, whatever the machine's time zone. */
 export function todayInBangkok(now: Date = new Date()): string {
-  return BANGKOK_DAY.format(now);
+  // Every request asks (session checks, photo due dates); Intl formatting costs microseconds. A
+  // time-zone offset is a whole number of minutes, so the date cannot change within a UTC minute.
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastDay.minute) lastDay = { minute, day: BANGKOK_DAY.format(now) };
+  return lastDay.day;
 }
