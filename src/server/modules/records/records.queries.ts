@@ -121,6 +121,35 @@ async function fillItemsJson(h: DbHandle, personId: string): Promise<string> {
   });
 }
 
+type RecordStatement = { sql: string; params: unknown[]; personAt: number; name: string };
+const recordStatements = new Map<string, RecordStatement>();
+/** Stands for the record's person id while the statement is built; no actor value can equal it. */
+const PERSON_SLOT = '\u0000record-person-id';
+
+/**
+ * The full-record statement for an actor: its text and parameters depend only on the actor's own
+ * person and assignments (personScope, accessFactsSql), so it is built once per distinct actor
+ * scope and reused with the record's id put in its slot, instead of being built with drizzle on
+ * every request of the hot read (issue 5). Bounded: cleared after 1,000 distinct scopes.
+ */
+function recordStatement(actor: Actor): RecordStatement {
+  const key = JSON.stringify([actor.personId, actor.assignments]);
+  let st = recordStatements.get(key);
+  if (!st) {
+    const q = dialect.sqlToQuery(
+      sql`select ${sql.raw(RECORD_HEAD_SELECT)}, (select c.items from record_items_json c where c.person_id = ${persons.id}) as items,
+        ${accessFactsSql(actor)} from ${persons} where ${persons.id} = ${PERSON_SLOT} and ${personScope(actor)}`,
+    );
+    const personAt = q.params.indexOf(PERSON_SLOT);
+    if (personAt < 0 || q.params.lastIndexOf(PERSON_SLOT) !== personAt)
+      throw new Error('record statement: the person id must be exactly one parameter');
+    if (recordStatements.size >= 1000) recordStatements.clear();
+    st = { sql: q.sql, params: q.params, personAt, name: statementName(q.sql) };
+    recordStatements.set(key, st);
+  }
+  return st;
+}
+
 /**
  * GET /people/:id/record in ONE statement: scope check (personScope), the facts for access, the
  * person and the items JSON from the read model; the response is assembled around that JSON text
@@ -134,10 +163,9 @@ export async function readRecordResponse(
   personId: string,
 ): Promise<string | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(personId)) return null;
-  const q = dialect.sqlToQuery(
-    sql`select ${sql.raw(RECORD_HEAD_SELECT)}, (select c.items from record_items_json c where c.person_id = ${persons.id}) as items,
-      ${accessFactsSql(actor)} from ${persons} where ${persons.id} = ${personId} and ${personScope(actor)}`,
-  );
+  const q = recordStatement(actor);
+  const params = q.params.slice();
+  params[q.personAt] = personId;
   const [row] = await h.query<
     Omit<RecordRow, 'items'> & {
       items: string | null;
@@ -146,7 +174,7 @@ export async function readRecordResponse(
       assigned_here: string[];
       onboarding_open: boolean;
     }
-  >(q.sql, q.params, statementName(q.sql));
+  >(q.sql, params, q.name);
   if (!row) return null;
   const access = accessFromFacts(
     actor,
