@@ -498,7 +498,10 @@ export async function importPeople(
     const mine = no % shard.count === shard.index;
     if (!mine || done.has(no)) {
       // Another shard's batch, or one committed by an earlier run: its rows are passed over.
-      for (const k of EXCHANGE_ITEMS) await readers[k].skip(nid);
+      for (const k of EXCHANGE_ITEMS) {
+        const pending = readers[k].skip(nid);
+        if (pending) await pending;
+      }
       if (mine && no * batchSize + 1 === peopleRead) {
         skipped++;
         opts.onProgress?.({
@@ -514,7 +517,8 @@ export async function importPeople(
     }
     const items: Bundle['items'] = {};
     for (const k of EXCHANGE_ITEMS) {
-      const rows = await readers[k].take(nid);
+      const got = readers[k].take(nid);
+      const rows = Array.isArray(got) ? got : await got;
       if (rows.length) items[k] = rows;
     }
     const v = validateBundle({ people: p, items }, vctx, peopleRead - 1);
