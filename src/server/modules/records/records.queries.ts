@@ -123,7 +123,10 @@ async function fillItemsJson(h: DbHandle, personId: string): Promise<string> {
 
 type RecordStatement = { sql: string; params: unknown[]; personAt: number; name: string };
 const recordStatements = new Map<string, RecordStatement>();
-/** Stands for the record's person id while the statement is built; no actor value can equal it. */
+/**
+ * Stands for the record's person id while the statement is built. No actor value can equal it:
+ * actors come from the database, and PostgreSQL text cannot hold NUL.
+ */
 const PERSON_SLOT = '\u0000record-person-id';
 
 /**
