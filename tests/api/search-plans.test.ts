@@ -7,9 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../bench/gen.ts';
-import { csvDirSource, runImport } from '../../src/server/modules/exchange/index.ts';
+import { csvDirSource, existingPeople, runImport } from '../../src/server/modules/exchange/index.ts';
 import {
   SEARCH_COUNT_CAP,
   type SearchParams,
@@ -119,6 +120,23 @@ describe(`hot search queries on ${PEOPLE} people use indexes, never a Seq Scan o
     );
     expect(found[0]!.n).toBeGreaterThan(0);
   }, 120_000);
+
+  it("an import batch's duplicate check reads the national ID index, not every person", async () => {
+    const some = await t.h.query<{ national_id: string }>(
+      'select national_id from persons order by id limit 250',
+    );
+    const ids = [...some.map((r) => r.national_id), '3100000000000'];
+    const q = new PgDialect().sqlToQuery(existingPeople(ids));
+    const plan = (await t.h.query<{ 'QUERY PLAN': string }>(`explain ${q.sql}`, q.params))
+      .map((r) => r['QUERY PLAN'])
+      .join('\n');
+    // Probes of the index by value, not a scan of the table or of the whole index into a hash join.
+    expect(plan, plan).not.toMatch(/Seq Scan on persons/);
+    expect(plan, plan).toMatch(/using persons_national_id_uq on persons[\s\S]*Index Cond: \(national_id = /);
+    // And it answers: the 250 present, not the absent one.
+    const found = await t.h.query<{ national_id: string }>(q.sql, q.params);
+    expect(found.map((r) => r.national_id).sort()).toEqual(some.map((r) => r.national_id).sort());
+  });
 
   it('counts a broad name up to the cap and says there are more; a narrow one exactly', async () => {
     const nationwide = await actorAt('data_controller', 'OTEPC');
