@@ -59,6 +59,27 @@ const dbUrl = (name: string) => {
 };
 const BENCH_DB = 'khru_bench';
 const log = (s: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}`);
+
+/**
+ * The share of the machine's CPU time the hypervisor stole (/proc/stat, "steal") from `start()`
+ * to `read()`, in per cent; null where the kernel does not say. On a shared virtual machine a
+ * measure taken while much of the CPU was stolen is not comparable with another run's, so each
+ * phase's share is reported beside the figures.
+ */
+function stealMeter() {
+  const ticks = () => {
+    if (!existsSync('/proc/stat')) return null;
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    return { total: f.reduce((a, b) => a + b, 0), steal: f[7] ?? 0 };
+  };
+  const t0 = ticks();
+  return (): number | null => {
+    const t = ticks();
+    if (!t0 || !t || t.total <= t0.total) return null;
+    return Math.round(((t.steal - t0.steal) / (t.total - t0.total)) * 1000) / 10;
+  };
+}
+const steal: Record<string, number | null> = {};
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
@@ -106,7 +127,9 @@ if (SKIP_IMPORT) {
     readFileSync(path.join(ROOT, 'data/reference/holidays/thai-public-holidays-2568-2570.csv'), 'utf8'),
   );
   await seedDemo(h);
+  const m = stealMeter();
   imp = await measureImport();
+  steal.importAndRawCopy = m();
 }
 
 // ---------------------------------------------------------------- post-load maintenance
@@ -115,8 +138,10 @@ if (SKIP_IMPORT) {
 // and takes one of the two cores from them. Timed and reported, not counted in the import time.
 log('post-load VACUUM (ANALYZE)');
 const vac0 = performance.now();
+const stealVacuum = stealMeter();
 await h.query('vacuum (analyze)');
 const vacuumMs = performance.now() - vac0;
+steal.vacuum = stealVacuum();
 log(`post-load VACUUM (ANALYZE): ${(vacuumMs / 1000).toFixed(1)} s`);
 
 async function measureImport(): Promise<ImportFigures> {
@@ -281,9 +306,12 @@ async function load(name: string, pathFor: (id: string) => string) {
   log(`${name}: ${out.reqPerSec} req/s, p50 ${out.p50ms} ms, p99 ${out.p99ms} ms, non-2xx ${out.non2xx}`);
   return out;
 }
+const stealHttp = stealMeter();
 const full = await load('full record', (id) => `/api/v1/people/${id}/record`);
 const pre = await load('precomputed bytes', (id) => `/api/bench/precomputed/${id}`);
 const pk = await load('primary-key lookup', (id) => `/api/bench/pk/${id}`);
+steal.httpLoad = stealHttp();
+const stealSearch = stealMeter();
 
 // ---------------------------------------------------------------- search latency (sequential, loopback)
 async function searchP95(name: string, bodies: Record<string, unknown>[]) {
@@ -318,6 +346,7 @@ const search = [
     sample.slice(0, 200).map((p) => ({ nationalId: p.national_id })),
   ),
 ];
+steal.search = stealSearch();
 const serverRssMiB = Math.round(
   Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
 );
@@ -330,7 +359,9 @@ let pdf: { pdfsPerSecond: number; note?: string } = {
 };
 if (existsSync(path.join(ROOT, 'bench/pdf.ts'))) {
   const { runPdfBench } = await import('./pdf.ts');
+  const stealPdf = stealMeter();
   const r = await runPdfBench({ seconds: Number(values['pdf-seconds']), out: null });
+  steal.pdf = stealPdf();
   pdf = { pdfsPerSecond: r.pdfsPerSecond };
   log(`PDF: ${r.pdfsPerSecond.toFixed(1)} sealed PDFs/s`);
 }
@@ -340,6 +371,7 @@ const [{ n: have } = { n: 0 }] = await h.query<{ n: number }>('select count(*)::
 const filler = Math.max(0, AUDIT_TARGET - have);
 log(`audit: ${have} events from the import; appending ${filler} with the bulk writer`);
 const a0 = performance.now();
+const stealAudit = stealMeter();
 for (let done = 0; done < filler; ) {
   const n = Math.min(10_000, filler - done);
   await h.db.transaction(async (tx) => {
@@ -360,6 +392,7 @@ for (let done = 0; done < filler; ) {
 }
 const appendMs = performance.now() - a0;
 const v = await verifyAuditChain(h);
+steal.audit = stealAudit();
 if (!v.ok) throw new Error(`audit chain broken: ${v.reason}`);
 const verifyRate = v.events / (v.ms / 1000);
 log(`audit verify: ${v.events} events in ${(v.ms / 1000).toFixed(1)} s`);
@@ -410,6 +443,8 @@ const result = {
     appendSeconds: r1(appendMs / 1000),
   },
   serverPeakRssMiB: serverRssMiB,
+  /** Per cent of the machine's CPU time stolen by the hypervisor during each phase (/proc/stat). */
+  cpuStolenPercent: steal,
 };
 const scale = 600_000 / (manifest.counts.people ?? 1);
 const ok = (b: boolean) => (b ? '✅' : '❌');
@@ -430,6 +465,10 @@ ${search.map((s) => `| Search p95: ${s.name} | ${s.p95ms} ms (p50 ${s.p50ms}) | 
 | Sealed full-record PDF | ${Number.isNaN(pdf.pdfsPerSecond) ? `skipped: ${pdf.note}` : `${r1(pdf.pdfsPerSecond)} PDF/s`} | | (reported) | |
 | Audit chain verification | ${result.audit.events} events in ${result.audit.verifySeconds} s (${result.audit.eventsPerSec} events/s) | | 1M events ≤ 15 s | ${ok(1_000_000 / result.audit.eventsPerSec <= 15)} |
 | Server peak RSS under load | ${serverRssMiB} MiB | | ≤ 512 MiB | ${ok(serverRssMiB <= 512)} |
+
+CPU time stolen by the hypervisor during each phase (/proc/stat; a shared VM): ${Object.entries(steal)
+  .map(([k, x]) => `${k} ${x === null ? 'n/a' : `${x} %`}`)
+  .join(', ')}.
 `;
 const dir = path.join(ROOT, 'bench/results');
 mkdirSync(dir, { recursive: true });
