@@ -175,28 +175,31 @@ class StreamReader implements ItemReader {
   }
   take(nid: string): Rec[] | Promise<Rec[]> {
     const out: Rec[] = [];
-    for (;;) {
-      const head = this.bufferedHead();
-      if (head === undefined) return this.takeLoading(nid, out);
-      if (head !== nid) return out;
-      out.push(this.nextRec());
-    }
-  }
-  /** take, past the end of the buffered chunk. */
-  private async takeLoading(nid: string, out: Rec[]): Promise<Rec[]> {
-    while ((this.bufferedHead() ?? (await this.load())) === nid) out.push(this.nextRec());
-    return out;
+    const pending = this.consume(nid, out);
+    return pending ? pending.then(() => out) : out;
   }
   skip(nid: string): undefined | Promise<void> {
+    return this.consume(nid, null);
+  }
+  /**
+   * Consumes the rows of `nid`, into `out` if given: synchronously while they are in the buffered
+   * chunk, and as a promise only when the next chunk has to be read.
+   */
+  private consume(nid: string, out: Rec[] | null): undefined | Promise<void> {
     for (;;) {
       const head = this.bufferedHead();
-      if (head === undefined) return this.skipLoading(nid);
+      if (head === undefined) return this.consumeLoading(nid, out);
       if (head !== nid) return undefined;
-      this.i++;
+      this.step(out);
     }
   }
-  private async skipLoading(nid: string): Promise<void> {
-    while ((this.bufferedHead() ?? (await this.load())) === nid) this.i++;
+  private async consumeLoading(nid: string, out: Rec[] | null): Promise<void> {
+    while ((this.bufferedHead() ?? (await this.load())) === nid) this.step(out);
+  }
+  /** Passes the current row: built into `out`, or only counted over. */
+  private step(out: Rec[] | null): void {
+    if (out) out.push(this.nextRec());
+    else this.i++;
   }
   async leftovers() {
     const out: Rec[] = [];
