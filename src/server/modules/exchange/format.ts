@@ -131,33 +131,78 @@ export function coerce(kind: ColKind, raw: string | null | undefined): unknown {
   return s;
 }
 
-/** Per item, the cells toEntry reads: key, kind, and for leave the {times, days} cell it fills. */
-const ENTRY_PLAN = Object.fromEntries(
-  EXCHANGE_ITEMS.map((item) => [
-    item,
-    COLUMNS[item]
-      .filter((c) => c.key !== 'nationalId' && c.key !== 'id' && c.key !== 'officeCode')
-      .map((c) => {
-        const leave = item === 'leave' && c.key.includes('.') ? (c.key.split('.') as [string, string]) : null;
-        return { key: c.key, kind: c.kind, cell: leave?.[0] ?? null, part: leave?.[1] ?? null };
-      }),
-  ]),
-) as Record<ExchangeItem, { key: string; kind: ColKind; cell: string | null; part: string | null }[]>;
+/** Header key → cell index, one per file (or sheet), shared by all its rows. */
+export type ColumnIndex = Readonly<Record<string, number>>;
 
-/** Flat CSV record of an item row → the API entry shape (leave cells nested as {times, days}). */
-export function toEntry(item: ExchangeItem, rec: Record<string, string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const c of ENTRY_PLAN[item]) {
-    const v = coerce(c.kind, rec[c.key]);
-    if (c.cell) {
-      let cell = out[c.cell] as Record<string, unknown> | undefined;
-      if (!cell) {
-        cell = {};
-        out[c.cell] = cell;
-      }
-      cell[c.part!] = v ?? 0;
-    } else out[c.key] = v;
+/**
+ * An item row as read: its cells as strings, its file's column index, and its row number as a
+ * spreadsheet shows it. Item rows are tens of millions in a national import, so a row is not
+ * turned into an object keyed by field: toEntry reads the cells by index.
+ */
+export type ItemRow = { rowNo: number; cells: readonly string[]; cols: ColumnIndex };
+
+/** The column index of a header row (its field keys, in file order). */
+export function columnIndex(keys: readonly string[]): ColumnIndex {
+  const cols: Record<string, number> = {};
+  // A repeated heading: the last one wins, as it did when rows were objects keyed by field.
+  keys.forEach((k, i) => {
+    cols[k] = i;
+  });
+  return cols;
+}
+
+/** A cell of an item row by field key ('' if the file has no such column). */
+export function cellOf(r: ItemRow, key: string): string {
+  const i = r.cols[key];
+  return i === undefined ? '' : (r.cells[i] ?? '');
+}
+
+type EntryPlan = {
+  /** Plain fields: entry key, kind, cell index (-1: not in the file). */
+  fields: { key: string; kind: ColKind; at: number }[];
+  /** Leave cells: entry key and the cell indexes of its times and days (-1: not in the file). */
+  leave: { key: string; times: number; days: number }[];
+};
+
+/** Per item and file, where toEntry finds each field, decided once per file (not per row). */
+const ENTRY_PLANS = new WeakMap<ColumnIndex, Partial<Record<ExchangeItem, EntryPlan>>>();
+
+function entryPlan(item: ExchangeItem, cols: ColumnIndex): EntryPlan {
+  let perFile = ENTRY_PLANS.get(cols);
+  if (!perFile) {
+    perFile = {};
+    ENTRY_PLANS.set(cols, perFile);
   }
+  const known = perFile[item];
+  if (known) return known;
+  const at = (key: string) => cols[key] ?? -1;
+  const plan: EntryPlan = { fields: [], leave: [] };
+  for (const c of COLUMNS[item]) {
+    if (c.key === 'nationalId' || c.key === 'id' || c.key === 'officeCode') continue;
+    const dot = item === 'leave' ? c.key.indexOf('.') : -1;
+    if (dot < 0) {
+      plan.fields.push({ key: c.key, kind: c.kind, at: at(c.key) });
+      continue;
+    }
+    const key = c.key.slice(0, dot);
+    if (!plan.leave.some((l) => l.key === key))
+      plan.leave.push({ key, times: at(`${key}.times`), days: at(`${key}.days`) });
+  }
+  perFile[item] = plan;
+  return plan;
+}
+
+/** Flat CSV/XLSX row of an item → the API entry shape (leave cells nested as {times, days}). */
+export function toEntry(item: ExchangeItem, row: ItemRow): Record<string, unknown> {
+  const plan = entryPlan(item, row.cols);
+  const cells = row.cells;
+  const out: Record<string, unknown> = {};
+  for (const f of plan.fields) out[f.key] = f.at < 0 ? null : coerce(f.kind, cells[f.at]);
+  for (const l of plan.leave)
+    out[l.key] = {
+      times: (l.times < 0 ? null : coerce('int', cells[l.times])) ?? 0,
+      days: (l.days < 0 ? null : coerce('num', cells[l.days])) ?? 0,
+    };
   return out;
 }
 

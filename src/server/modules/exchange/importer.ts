@@ -14,7 +14,7 @@ import { type AuditActor, appendAuditBulk, type RequestMeta } from '../../platfo
 import type { CopyFn, DbHandle, Tx } from '../../platform/db/index.ts';
 import { schema } from '../../platform/db/index.ts';
 import { ITEM_TABLES } from '../records/index.ts';
-import { EXCHANGE_ITEMS, type ExchangeItem } from './format.ts';
+import { cellOf, EXCHANGE_ITEMS, type ExchangeItem } from './format.ts';
 import { CompactKeySet } from './key-set.ts';
 import type { Rec, Source } from './sources.ts';
 import {
@@ -551,7 +551,7 @@ export async function importPeople(
         left.push({
           sheet: k,
           rowNo: r.rowNo,
-          nationalId: (r.rec.nationalId ?? '').trim() || null,
+          nationalId: cellOf(r, 'nationalId').trim() || null,
           field: 'nationalId',
           message: 'เลขประจำตัวประชาชน: ไม่พบบุคคลนี้ในแฟ้มบุคลากร (people) หรือแถวไม่เรียงตามลำดับของแฟ้มบุคลากร',
         });

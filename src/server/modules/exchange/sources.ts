@@ -8,7 +8,16 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { EXCHANGE_ITEMS, type ExchangeItem, type GroupKey, headerKey } from './format.ts';
+import {
+  type ColumnIndex,
+  cellOf,
+  columnIndex,
+  EXCHANGE_ITEMS,
+  type ExchangeItem,
+  type GroupKey,
+  headerKey,
+  type ItemRow,
+} from './format.ts';
 
 export type Rec = { rowNo: number; rec: Record<string, string> };
 
@@ -21,16 +30,17 @@ const GROUP_IN_MEMORY_BYTES = 4 * 1024 * 1024;
  */
 const CHUNKS_AHEAD = 2;
 
-/** Parsed CSV rows as cell arrays, with the header's field keys and the first row's number. */
-type CellChunk = { keys: string[]; rows: string[][]; firstRowNo: number };
+/** Parsed CSV rows as cell arrays, with the header's field keys (and their index) and the first row's number. */
+type CellChunk = { keys: string[]; cols: ColumnIndex; rows: string[][]; firstRowNo: number };
 
 /**
  * A CSV file as chunks of cell arrays, in file order. papaparse parses each chunk the file stream
  * delivers (quotes, embedded newlines and a chunk boundary inside a row are its job); handing
  * rows out a chunk at a time keeps the per-row cost to a loop, not a stream event or a promise
  * (csv-parse's object stream cost ~20 µs a row, 6× papaparse's chunk mode, on service.csv).
- * Records (objects keyed by field) are built only for the rows a consumer takes: a sharded
- * import passes over the other shards' rows without building them.
+ * Nothing is built for a row a consumer passes over (another shard's person); a row taken is its
+ * cell array with the file's column index (ItemRow), or for people and offices a record keyed by
+ * field.
  */
 async function* csvChunks(file: string, group: GroupKey): AsyncGenerator<CellChunk> {
   const input = createReadStream(file, { encoding: 'utf8', highWaterMark: 64 * 1024 });
@@ -60,6 +70,7 @@ async function* csvChunks(file: string, group: GroupKey): AsyncGenerator<CellChu
     },
   });
   let keys: string[] | null = null;
+  let cols: ColumnIndex = {};
   // Row numbers as a spreadsheet shows them: the header is row 1 (cells never span lines here).
   let rowNo = 2;
   try {
@@ -69,10 +80,11 @@ async function* csvChunks(file: string, group: GroupKey): AsyncGenerator<CellChu
         if (queue.length < CHUNKS_AHEAD / 2 && input.isPaused()) input.resume();
         if (!keys && rows.length) {
           keys = rows[0]!.map((c) => headerKey(group, c));
+          cols = columnIndex(keys);
           rows = rows.slice(1);
         }
         if (keys && rows.length) {
-          yield { keys, rows, firstRowNo: rowNo };
+          yield { keys, cols, rows, firstRowNo: rowNo };
           rowNo += rows.length;
         }
         continue;
@@ -99,6 +111,16 @@ async function* csvRows(file: string, group: GroupKey): AsyncGenerator<Rec> {
     for (let i = 0; i < c.rows.length; i++) yield toRec(c.keys, c.rows[i]!, c.firstRowNo + i);
 }
 
+async function csvItemRows(file: string, item: ExchangeItem): Promise<ItemRow[]> {
+  const out: ItemRow[] = [];
+  for await (const c of csvChunks(file, item))
+    for (let i = 0; i < c.rows.length; i++)
+      out.push({ rowNo: c.firstRowNo + i, cells: c.rows[i]!, cols: c.cols });
+  return out;
+}
+
+const nationalIdOf = (r: ItemRow) => cellOf(r, 'nationalId').trim();
+
 /**
  * Per-person access to one item file. take and skip answer without a promise when the rows are
  * already read (nearly always: a chunk holds many people), so that an importer asking 18 files
@@ -107,18 +129,18 @@ async function* csvRows(file: string, group: GroupKey): AsyncGenerator<Rec> {
  */
 export interface ItemReader {
   /** Rows of this person (consumes them). */
-  take(nationalId: string): Rec[] | Promise<Rec[]>;
+  take(nationalId: string): ItemRow[] | Promise<ItemRow[]>;
   /** Consumes this person's rows without building them (another shard's person). */
   skip(nationalId: string): undefined | Promise<void>;
   /** Rows never taken (unknown person or out of order), after the last person. */
-  leftovers(): Promise<Rec[]>;
+  leftovers(): Promise<ItemRow[]>;
 }
 
 class MemoryReader implements ItemReader {
-  private map = new Map<string, Rec[]>();
-  constructor(rows: Rec[]) {
+  private map = new Map<string, ItemRow[]>();
+  constructor(rows: ItemRow[]) {
     for (const r of rows) {
-      const k = (r.rec.nationalId ?? '').trim();
+      const k = nationalIdOf(r);
       const list = this.map.get(k);
       if (list) list.push(r);
       else this.map.set(k, [r]);
@@ -166,15 +188,15 @@ class StreamReader implements ItemReader {
     }
     return this.bufferedHead() ?? null;
   }
-  /** The next row as a record (its head was just read), consumed. */
-  private nextRec(): Rec {
+  /** The next row (its head was just read), consumed. */
+  private nextRow(): ItemRow {
     const c = this.chunk!;
-    const rec = toRec(c.keys, c.rows[this.i]!, c.firstRowNo + this.i);
+    const row = { rowNo: c.firstRowNo + this.i, cells: c.rows[this.i]!, cols: c.cols };
     this.i++;
-    return rec;
+    return row;
   }
-  take(nid: string): Rec[] | Promise<Rec[]> {
-    const out: Rec[] = [];
+  take(nid: string): ItemRow[] | Promise<ItemRow[]> {
+    const out: ItemRow[] = [];
     const pending = this.consume(nid, out);
     return pending ? pending.then(() => out) : out;
   }
@@ -185,7 +207,7 @@ class StreamReader implements ItemReader {
    * Consumes the rows of `nid`, into `out` if given: synchronously while they are in the buffered
    * chunk, and as a promise only when the next chunk has to be read.
    */
-  private consume(nid: string, out: Rec[] | null): undefined | Promise<void> {
+  private consume(nid: string, out: ItemRow[] | null): undefined | Promise<void> {
     for (;;) {
       const head = this.bufferedHead();
       if (head === undefined) return this.consumeLoading(nid, out);
@@ -193,17 +215,17 @@ class StreamReader implements ItemReader {
       this.step(out);
     }
   }
-  private async consumeLoading(nid: string, out: Rec[] | null): Promise<void> {
+  private async consumeLoading(nid: string, out: ItemRow[] | null): Promise<void> {
     while ((this.bufferedHead() ?? (await this.load())) === nid) this.step(out);
   }
   /** Passes the current row: built into `out`, or only counted over. */
-  private step(out: Rec[] | null): void {
-    if (out) out.push(this.nextRec());
+  private step(out: ItemRow[] | null): void {
+    if (out) out.push(this.nextRow());
     else this.i++;
   }
   async leftovers() {
-    const out: Rec[] = [];
-    while ((this.bufferedHead() ?? (await this.load())) !== null) out.push(this.nextRec());
+    const out: ItemRow[] = [];
+    while ((this.bufferedHead() ?? (await this.load())) !== null) out.push(this.nextRow());
     return out;
   }
 }
@@ -219,12 +241,6 @@ export type Source = {
 };
 
 async function* none(): AsyncGenerator<Rec> {}
-
-async function collect(it: AsyncGenerator<Rec>): Promise<Rec[]> {
-  const out: Rec[] = [];
-  for await (const r of it) out.push(r);
-  return out;
-}
 
 /** A directory with offices.csv, people.csv and one <item>.csv per record item (all optional but people). */
 export function csvDirSource(dir: string): Source {
@@ -251,7 +267,7 @@ export function csvDirSource(dir: string): Source {
         const file = f(k);
         if (!existsSync(file)) out[k] = new MemoryReader([]);
         else if (statSync(file).size <= GROUP_IN_MEMORY_BYTES)
-          out[k] = new MemoryReader(await collect(csvRows(file, k)));
+          out[k] = new MemoryReader(await csvItemRows(file, k));
         else out[k] = new StreamReader(csvChunks(file, k));
       }
       return out;
@@ -275,26 +291,28 @@ function cellString(v: ExcelJS.CellValue): string {
 export async function xlsxSource(file: string, name = path.basename(file)): Promise<Source> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  const sheetRows = (g: GroupKey): Rec[] => {
+  /** A sheet's rows as cell strings, with its column index (header row 1; blank rows left out). */
+  const sheetItemRows = (g: GroupKey): ItemRow[] => {
     const ws = wb.getWorksheet(g);
     if (!ws) return [];
-    let keys: string[] = [];
-    const out: Rec[] = [];
+    let cols: ColumnIndex = {};
+    const out: ItemRow[] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNo) => {
       const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellString);
       if (rowNo === 1) {
-        keys = cells.map((c) => headerKey(g, c));
+        cols = columnIndex(cells.map((c) => headerKey(g, c)));
         return;
       }
       if (cells.every((c) => c.trim() === '')) return;
-      const rec: Record<string, string> = {};
-      keys.forEach((k, i) => {
-        rec[k] = cells[i] ?? '';
-      });
-      out.push({ rowNo, rec });
+      out.push({ rowNo, cells, cols });
     });
     return out;
   };
+  const sheetRows = (g: GroupKey): Rec[] =>
+    sheetItemRows(g).map((r) => ({
+      rowNo: r.rowNo,
+      rec: Object.fromEntries(Object.keys(r.cols).map((k) => [k, cellOf(r, k)])),
+    }));
   async function* gen(rows: Rec[]) {
     yield* rows;
   }
@@ -305,7 +323,7 @@ export async function xlsxSource(file: string, name = path.basename(file)): Prom
     people: () => gen(sheetRows('people')),
     async items() {
       return Object.fromEntries(
-        EXCHANGE_ITEMS.map((k) => [k, new MemoryReader(sheetRows(k))]),
+        EXCHANGE_ITEMS.map((k) => [k, new MemoryReader(sheetItemRows(k))]),
       ) as unknown as Record<ExchangeItem, ItemReader>;
     },
     close: async () => {},

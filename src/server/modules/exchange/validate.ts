@@ -13,7 +13,15 @@ import { PERSON_STATUSES } from '../../../domain/record/enums.ts';
 import { LIST_ITEMS, personalData } from '../../../domain/record/items.ts';
 import { bahtToSatang, nationalId as nationalIdSchema } from '../../../domain/record/primitives.ts';
 import { formatDisplayName, ITEM_TABLES, toRow } from '../records/index.ts';
-import { coerce, EXCHANGE_ITEMS, type ExchangeItem, type GroupKey, toEntry } from './format.ts';
+import {
+  cellOf,
+  coerce,
+  EXCHANGE_ITEMS,
+  type ExchangeItem,
+  type GroupKey,
+  type ItemRow,
+  toEntry,
+} from './format.ts';
 import type { Rec } from './sources.ts';
 
 const addressBook = createAddressBook(addressData as never);
@@ -54,17 +62,23 @@ export function importIds(importId: string): ImportIds {
   const head = `${j.slice(0, 8)}-${j.slice(8, 12)}-8`;
   const tail = j.slice(12, 15);
   const hex = (n: number, w: number) => n.toString(16).padStart(w, '0');
-  const id = (kind: number, ordinal: number, rowIndex: number) => {
+  // The position's hex digits, split around the variant's dash: computed once per person.
+  const at = (ordinal: number) => {
     const o = hex(ordinal, 8);
-    return `${head}${hex(kind, 3)}-8${o.slice(0, 3)}-${o.slice(3)}${hex(rowIndex, 4)}${tail}`;
+    return { hi: `-8${o.slice(0, 3)}-`, lo: o.slice(3) };
   };
+  const id = (kind: number, o: { hi: string; lo: string }, rowIndex: number) =>
+    `${head}${hex(kind, 3)}${o.hi}${o.lo}${hex(rowIndex, 4)}${tail}`;
   return {
     person: (ordinal) =>
-      ordinal < 2 ** 32 ? id(PERSON_KIND, ordinal, 0) : uuidFrom(`person:${importId}:${ordinal}`),
-    rows: (ordinal) => (itemNo, rowIndex) =>
-      ordinal < 2 ** 32 && rowIndex < 1 << 16 && itemNo < PERSON_KIND
-        ? id(itemNo, ordinal, rowIndex)
-        : uuidFrom(`rows:${importId}:${ordinal}:${itemNo}:${rowIndex}`),
+      ordinal < 2 ** 32 ? id(PERSON_KIND, at(ordinal), 0) : uuidFrom(`person:${importId}:${ordinal}`),
+    rows: (ordinal) => {
+      const o = ordinal < 2 ** 32 ? at(ordinal) : null;
+      return (itemNo, rowIndex) =>
+        o && rowIndex < 1 << 16 && itemNo < PERSON_KIND
+          ? id(itemNo, o, rowIndex)
+          : uuidFrom(`rows:${importId}:${ordinal}:${itemNo}:${rowIndex}`);
+    },
   };
 }
 
@@ -94,7 +108,7 @@ export type PersonPlan = {
   counts: Record<string, number>;
 };
 
-export type Bundle = { people: Rec; items: Partial<Record<ExchangeItem, Rec[]>> };
+export type Bundle = { people: Rec; items: Partial<Record<ExchangeItem, ItemRow[]>> };
 
 export type ValidateCtx = {
   offices: Map<string, OfficeRef>;
@@ -125,13 +139,20 @@ function copyValue(v: unknown): string {
   return /[\\\n\r\t]/.test(s) ? s.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]!) : s;
 }
 
-/** Value arrays as COPY text lines (each ending in a newline). */
-function copyLines(rows: readonly unknown[][]): string {
+/**
+ * Value arrays as COPY text lines (each ending in a newline). `plain[i]` marks a column whose
+ * values the importer makes itself (ids, times, numbers, satang): they never hold a character
+ * to escape, so only the data columns pay for the escape check.
+ */
+function copyLines(rows: readonly unknown[][], plain: readonly boolean[]): string {
   let out = '';
   for (const r of rows) {
-    let line = copyValue(r[0]);
-    for (let i = 1; i < r.length; i++) line += `\t${copyValue(r[i])}`;
-    out += `${line}\n`;
+    for (let i = 0; i < r.length; i++) {
+      const v = r[i];
+      const s = v === null || v === undefined ? '\\N' : plain[i] ? String(v) : copyValue(v);
+      out += i ? `\t${s}` : s;
+    }
+    out += '\n';
   }
   return out;
 }
@@ -162,44 +183,56 @@ const ROW_BUILDERS = Object.fromEntries(
         ? []
         : cols.map((c) => c.key).filter((key) => typeof toRow(k, { [key]: '1.00' })[key] === 'bigint'),
     );
-    // Each column's source is decided once per item, not once per cell.
-    const getters = cols.map((c): ((data: Record<string, unknown>, meta: RowMeta) => unknown) => {
+    // Each column's source is decided once per item, not once per cell; `plain` marks the columns
+    // whose values the importer makes (ids, times, numbers, satang), not the person's data.
+    type Getter = (data: Record<string, unknown>, meta: RowMeta) => unknown;
+    const made = (get: Getter) => ({ get, plain: true });
+    const sources = cols.map((c): { get: Getter; plain: boolean } => {
       switch (c.key) {
         case 'id':
-          return (_, m) => m.id;
+          return made((_, m) => m.id);
         case 'personId':
-          return (_, m) => m.personId;
+          return made((_, m) => m.personId);
         case 'version':
-          return () => 1;
+          return made(() => 1);
         case 'createdAt':
         case 'updatedAt':
-          return (_, m) => m.now;
+          return made((_, m) => m.now);
       }
       const leave = k === 'leave' ? /^(\w+?)(Times|Days)$/.exec(c.key) : null;
       if (leave && leave[1] !== 'fiscalYear') {
         const cell = leave[1]!;
-        return leave[2] === 'Times'
-          ? (d) => (d[cell] as { times: number }).times
-          : (d) => String((d[cell] as { days: number }).days);
+        return made(
+          leave[2] === 'Times'
+            ? (d) => (d[cell] as { times: number }).times
+            : (d) => String((d[cell] as { days: number }).days),
+        );
       }
       const key = c.key;
       if (money.has(key))
-        return (d) => {
+        return made((d) => {
           const v = d[key];
           return v === undefined || v === null ? null : bahtToSatang(String(v)).toString();
-        };
-      return (d) => d[key] ?? null;
+        });
+      return { get: (d) => d[key] ?? null, plain: false };
     });
+    const getters = sources.map((x) => x.get);
     return [
       k,
-      (data: Record<string, unknown>, meta: RowMeta): unknown[] => {
-        const out = new Array<unknown>(getters.length);
-        for (let i = 0; i < getters.length; i++) out[i] = getters[i]!(data, meta);
-        return out;
+      {
+        plain: sources.map((x) => x.plain),
+        build: (data: Record<string, unknown>, meta: RowMeta): unknown[] => {
+          const out = new Array<unknown>(getters.length);
+          for (let i = 0; i < getters.length; i++) out[i] = getters[i]!(data, meta);
+          return out;
+        },
       },
     ];
   }),
-) as Record<ExchangeItem, (data: Record<string, unknown>, meta: RowMeta) => unknown[]>;
+) as Record<
+  ExchangeItem,
+  { plain: boolean[]; build: (data: Record<string, unknown>, meta: RowMeta) => unknown[] }
+>;
 
 function msgKey(m: string | undefined): string {
   return m?.startsWith('err.') ? m : 'err.invalid';
@@ -256,11 +289,11 @@ export function validateBundle(
     // Penalty amendments point at a row of the same person (discipline only).
     const ids =
       k === 'discipline'
-        ? new Set(rows.map((r) => (r.rec.id ?? '').trim().toLowerCase()).filter(Boolean))
+        ? new Set(rows.map((r) => cellOf(r, 'id').trim().toLowerCase()).filter(Boolean))
         : null;
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
-      const parsed = LIST_ITEMS[k].schema.safeParse(toEntry(k, r.rec));
+      const parsed = LIST_ITEMS[k].schema.safeParse(toEntry(k, r));
       if (!parsed.success) {
         for (const iss of parsed.error.issues) {
           const f = iss.path.join('.');
@@ -278,7 +311,7 @@ export function validateBundle(
         }
       }
       if (k === 'service') {
-        const code = (r.rec.officeCode ?? '').trim();
+        const code = cellOf(r, 'officeCode').trim();
         if (code) {
           const o = ctx.offices.get(code);
           if (!o) {
@@ -300,16 +333,16 @@ export function validateBundle(
         err(k, r.rowNo, 'amendsId', fieldMessage('amendsId', 'err.invalid'));
         continue;
       }
-      const rid = (r.rec.id ?? '').trim();
+      const rid = cellOf(r, 'id').trim();
       if (rid && !UUID.test(rid)) {
         err(k, r.rowNo, 'id', 'รหัสรายการ: ต้องเป็น UUID หรือเว้นว่าง');
         continue;
       }
       const id = rid ? rid.toLowerCase() : rowId(itemNo, i);
       parsedList.push(data);
-      out.push(ROW_BUILDERS[k](data, { id, personId, now: ctx.now }));
+      out.push(ROW_BUILDERS[k].build(data, { id, personId, now: ctx.now }));
     }
-    items[k] = ctx.copyText ? Buffer.from(copyLines(out), 'utf8') : out;
+    items[k] = ctx.copyText ? Buffer.from(copyLines(out, ROW_BUILDERS[k].plain), 'utf8') : out;
     parsedByItem[k] = parsedList;
     counts[k] = out.length;
   }
