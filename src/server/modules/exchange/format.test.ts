@@ -7,7 +7,10 @@ const row = (keys: string[], cells: string[]): ItemRow => ({ rowNo: 2, cells, co
 describe('toEntry (an item row read by cell index → the API entry shape)', () => {
   it('reads the fields wherever the file put them, converting by kind; a missing column is null', () => {
     const keys = ['note', 'nationalId', 'level', 'usedForAppointment', 'institution', 'from'];
-    const e = toEntry('education', row(keys, [' ', '1101700203451', 'bachelor', 'ใช่', ' มหาวิทยาลัย ', '2555-06']));
+    const e = toEntry(
+      'education',
+      row(keys, [' ', '1101700203451', 'bachelor', 'ใช่', ' มหาวิทยาลัย ', '2555-06']),
+    );
     expect(e).toEqual({
       level: 'bachelor',
       institution: 'มหาวิทยาลัย',
