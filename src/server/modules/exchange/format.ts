@@ -143,7 +143,8 @@ export type ItemRow = { rowNo: number; cells: readonly string[]; cols: ColumnInd
 
 /** The column index of a header row (its field keys, in file order). */
 export function columnIndex(keys: readonly string[]): ColumnIndex {
-  const cols: Record<string, number> = {};
+  // No prototype: a heading is the file's text, and a key like "constructor" must not find one.
+  const cols: Record<string, number> = Object.create(null);
   // A repeated heading: the last one wins, as it did when rows were objects keyed by field.
   keys.forEach((k, i) => {
     cols[k] = i;

@@ -30,8 +30,8 @@ const GROUP_IN_MEMORY_BYTES = 4 * 1024 * 1024;
  */
 const CHUNKS_AHEAD = 2;
 
-/** Parsed CSV rows as cell arrays, with the header's field keys (and their index) and the first row's number. */
-type CellChunk = { keys: string[]; cols: ColumnIndex; rows: string[][]; firstRowNo: number };
+/** Parsed CSV rows as cell arrays, with the header's column index and the first row's number. */
+type CellChunk = { cols: ColumnIndex; rows: string[][]; firstRowNo: number };
 
 /**
  * A CSV file as chunks of cell arrays, in file order. papaparse parses each chunk the file stream
@@ -69,8 +69,7 @@ async function* csvChunks(file: string, group: GroupKey): AsyncGenerator<CellChu
       signal();
     },
   });
-  let keys: string[] | null = null;
-  let cols: ColumnIndex = {};
+  let cols: ColumnIndex | null = null;
   // Row numbers as a spreadsheet shows them: the header is row 1 (cells never span lines here).
   let rowNo = 2;
   try {
@@ -78,13 +77,12 @@ async function* csvChunks(file: string, group: GroupKey): AsyncGenerator<CellChu
       let rows = queue.shift();
       if (rows) {
         if (queue.length < CHUNKS_AHEAD / 2 && input.isPaused()) input.resume();
-        if (!keys && rows.length) {
-          keys = rows[0]!.map((c) => headerKey(group, c));
-          cols = columnIndex(keys);
+        if (!cols && rows.length) {
+          cols = columnIndex(rows[0]!.map((c) => headerKey(group, c)));
           rows = rows.slice(1);
         }
-        if (keys && rows.length) {
-          yield { keys, cols, rows, firstRowNo: rowNo };
+        if (cols && rows.length) {
+          yield { cols, rows, firstRowNo: rowNo };
           rowNo += rows.length;
         }
         continue;
@@ -100,22 +98,26 @@ async function* csvChunks(file: string, group: GroupKey): AsyncGenerator<CellChu
   }
 }
 
-function toRec(keys: string[], cells: string[], rowNo: number): Rec {
+/** Row i of a chunk as an item row. */
+function rowAt(c: CellChunk, i: number): ItemRow {
+  return { rowNo: c.firstRowNo + i, cells: c.rows[i]!, cols: c.cols };
+}
+
+/** A row as a record keyed by field (people and offices; a repeated heading: the last one). */
+function toRec(r: ItemRow): Rec {
   const rec: Record<string, string> = {};
-  for (let i = 0; i < keys.length; i++) rec[keys[i]!] = cells[i] ?? '';
-  return { rowNo, rec };
+  for (const k in r.cols) rec[k] = r.cells[r.cols[k]!] ?? '';
+  return { rowNo: r.rowNo, rec };
 }
 
 async function* csvRows(file: string, group: GroupKey): AsyncGenerator<Rec> {
   for await (const c of csvChunks(file, group))
-    for (let i = 0; i < c.rows.length; i++) yield toRec(c.keys, c.rows[i]!, c.firstRowNo + i);
+    for (let i = 0; i < c.rows.length; i++) yield toRec(rowAt(c, i));
 }
 
 async function csvItemRows(file: string, item: ExchangeItem): Promise<ItemRow[]> {
   const out: ItemRow[] = [];
-  for await (const c of csvChunks(file, item))
-    for (let i = 0; i < c.rows.length; i++)
-      out.push({ rowNo: c.firstRowNo + i, cells: c.rows[i]!, cols: c.cols });
+  for await (const c of csvChunks(file, item)) for (let i = 0; i < c.rows.length; i++) out.push(rowAt(c, i));
   return out;
 }
 
@@ -183,17 +185,14 @@ class StreamReader implements ItemReader {
         return null;
       }
       this.chunk = n.value;
-      this.nidCol = n.value.keys.indexOf('nationalId');
+      this.nidCol = n.value.cols.nationalId ?? -1;
       this.i = 0;
     }
     return this.bufferedHead() ?? null;
   }
   /** The next row (its head was just read), consumed. */
   private nextRow(): ItemRow {
-    const c = this.chunk!;
-    const row = { rowNo: c.firstRowNo + this.i, cells: c.rows[this.i]!, cols: c.cols };
-    this.i++;
-    return row;
+    return rowAt(this.chunk!, this.i++);
   }
   take(nid: string): ItemRow[] | Promise<ItemRow[]> {
     const out: ItemRow[] = [];
@@ -308,11 +307,7 @@ export async function xlsxSource(file: string, name = path.basename(file)): Prom
     });
     return out;
   };
-  const sheetRows = (g: GroupKey): Rec[] =>
-    sheetItemRows(g).map((r) => ({
-      rowNo: r.rowNo,
-      rec: Object.fromEntries(Object.keys(r.cols).map((k) => [k, cellOf(r, k)])),
-    }));
+  const sheetRows = (g: GroupKey): Rec[] => sheetItemRows(g).map(toRec);
   async function* gen(rows: Rec[]) {
     yield* rows;
   }
