@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import type { DbHandle } from '../../platform/db/index.ts';
+import { loadExcel } from './excel.ts';
 import { GROUP_TITLES, type GroupKey } from './format.ts';
 
 /** Rows shown in the downloadable error sheet; the job page says how many there are in all. */
@@ -21,6 +21,7 @@ export async function errorsWorkbook(h: DbHandle, importId: string): Promise<Buf
       order by batch_no, seq limit ${MAX_ROWS}`,
     [importId],
   );
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('ข้อผิดพลาด');
   ws.columns = [

@@ -13,10 +13,10 @@ import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { stringify as stringifySync } from 'csv-stringify/sync';
 import { and, asc, getTableColumns, getTableName, gt, like, type SQL, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { DbHandle } from '../../platform/db/index.ts';
 import { schema } from '../../platform/db/index.ts';
 import { fromRow, ITEM_TABLES } from '../records/index.ts';
+import { loadExcel } from './excel.ts';
 import {
   COLUMNS,
   cellText,
@@ -235,6 +235,7 @@ export async function exportCsvGroup(
  * one keyset pass per sheet, rows committed as they are written.
  */
 export async function exportXlsx(h: DbHandle, s: ExportScope, out: Writable): Promise<void> {
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: false,

@@ -6,8 +6,9 @@
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { loadExcel } from './excel.ts';
 import {
   type ColumnIndex,
   cellOf,
@@ -288,7 +289,7 @@ function cellString(v: ExcelJS.CellValue): string {
 
 /** One workbook, one sheet per group named by the group key. */
 export async function xlsxSource(file: string, name = path.basename(file)): Promise<Source> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   await wb.xlsx.readFile(file);
   /** A sheet's rows as cell strings, with its column index (header row 1; blank rows left out). */
   const sheetItemRows = (g: GroupKey): ItemRow[] => {
