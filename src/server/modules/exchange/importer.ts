@@ -8,7 +8,7 @@
  * Rows go in with COPY on PostgreSQL (set-based INSERT … SELECT FROM json_populate_recordset on
  * PGlite), one statement per table per batch, not Drizzle's row-by-row SQL building (spike-notes §1).
  */
-import { getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
+import { getTableName, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { type AuditActor, appendAuditBulk, type RequestMeta } from '../../platform/audit/index.ts';
 import type { CopyFn, DbHandle, Tx } from '../../platform/db/index.ts';
@@ -26,6 +26,7 @@ import {
   type RowError,
   uuidFrom,
   validateBundle,
+  writableColumns,
 } from './validate.ts';
 
 export type ImportProgress = {
@@ -76,8 +77,7 @@ type InsertFn = (tx: Tx, rows: Record<string, unknown>[]) => Promise<unknown>;
  */
 function insertSql(table: PgTable, suffix = ''): InsertFn {
   const name = getTableName(table);
-  const cols = Object.values(getTableColumns(table))
-    .filter((c) => !(c as unknown as { generated?: unknown }).generated)
+  const cols = writableColumns(table)
     .map((c) => `"${c.name}"`)
     .join(', ');
   const head = `insert into "${name}" (${cols}) select ${cols} from json_populate_recordset(null::"${name}", `;

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { getTableColumns } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import addressData from '../../../../data/reference/thai-addresses.json' with { type: 'json' };
 import { createAddressBook } from '../../../domain/address.ts';
 import { fieldMessage } from '../../../domain/i18n/fields.ts';
@@ -157,14 +158,16 @@ function copyLines(rows: readonly unknown[][], plain: readonly boolean[]): strin
   return out;
 }
 
-/** Table columns written by the importer, in table order (generated columns left out). */
+/** A table's columns an insert writes, in table order: field key and column name (generated columns left out). */
+export function writableColumns(table: PgTable): { key: string; name: string }[] {
+  return Object.entries(getTableColumns(table))
+    .filter(([, c]) => !(c as unknown as { generated?: unknown }).generated)
+    .map(([key, c]) => ({ key, name: c.name }));
+}
+
+/** Table columns written by the importer per item, in table order. */
 export const ITEM_COLUMNS = Object.fromEntries(
-  EXCHANGE_ITEMS.map((k) => [
-    k,
-    Object.entries(getTableColumns(ITEM_TABLES[k]))
-      .filter(([, c]) => !(c as unknown as { generated?: unknown }).generated)
-      .map(([key, c]) => ({ key, name: (c as { name: string }).name })),
-  ]),
+  EXCHANGE_ITEMS.map((k) => [k, writableColumns(ITEM_TABLES[k])]),
 ) as Record<ExchangeItem, { key: string; name: string }[]>;
 
 type RowMeta = { id: string; personId: string; now: string };
