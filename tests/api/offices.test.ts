@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '../../src/server/platform/db/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
@@ -18,6 +19,13 @@ describe('offices and positions', () => {
     const names = agencies.map((o: { nameTh: string }) => o.nameTh);
     expect(names).toEqual([...names].sort(new Intl.Collator('th').compare));
     expect(agencies.map((o: { kind: string }) => o.kind)).toEqual(['agency', 'agency', 'agency']);
+  });
+  it('documents the office kinds as an enum in OpenAPI (the CHECK constraint’s values)', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    const office =
+      doc.paths['/api/v1/offices'].get.responses['200'].content['application/json'].schema.properties.items
+        .items;
+    expect(office.properties.kind.enum).toEqual([...schema.OFFICE_KINDS]);
   });
   it('shows position numbers held or vacant under the caller’s assignment office only', async () => {
     const s = await t.login('districtDirector');

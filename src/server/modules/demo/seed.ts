@@ -19,7 +19,7 @@ export const DEMO_TODAY = '2026-11-21';
 type OfficeSeed = {
   code: string;
   nameTh: string;
-  kind: string;
+  kind: (typeof schema.OFFICE_KINDS)[number];
   parent: string | null;
   province: string | null;
   short?: string;

@@ -6,13 +6,13 @@ import { schema } from '../../platform/db/index.ts';
 import { requireActor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 
-const { offices, positions, persons } = schema;
+const { offices, positions, persons, OFFICE_KINDS } = schema;
 
 const office = z.object({
   id: z.string(),
   code: z.string(),
   nameTh: z.string(),
-  kind: z.string(),
+  kind: z.enum(OFFICE_KINDS),
   parentId: z.string().nullable(),
   provinceCode: z.string().nullable(),
 });

@@ -43,8 +43,8 @@ export const offices = pgTable(
     code: text('code').notNull(),
     nameTh: text('name_th').notNull(),
     nameEn: text('name_en'),
-    /** One of OFFICE_KINDS. */
-    kind: text('kind').notNull(),
+    /** One of OFFICE_KINDS (CHECK offices_kind_ck). */
+    kind: text('kind', { enum: OFFICE_KINDS }).notNull(),
     parentId: uuid('parent_id'),
     /** Materialised path of codes, '/OTEPC/OBEC/…/'; a scope on an office covers its subtree. */
     path: text('path').notNull(),
