@@ -33,6 +33,21 @@ async function tamper(sql: string) {
   }
 }
 
+/**
+ * The verdict on the chain, checked both ways: walked from the first event, and (on PostgreSQL) in
+ * two halves at once, the second in a worker thread. Both must name the same event and reason.
+ */
+async function verify(batchSize?: number) {
+  const walked = await verifyAuditChain(t.h, batchSize, { parallelFrom: Number.POSITIVE_INFINITY });
+  const split = await verifyAuditChain(t.h, batchSize, { parallelFrom: 0 });
+  expect(walked.threads).toBe(1);
+  expect(split.threads).toBe(t.h.kind === 'postgres' ? 2 : 1);
+  const { ms: _m, threads: _t, ...verdict } = walked;
+  const { ms: _m2, threads: _t2, ...splitVerdict } = split;
+  expect(splitVerdict).toEqual(verdict);
+  return walked;
+}
+
 describe('audit trail', () => {
   it('refuses UPDATE, DELETE and TRUNCATE through the application connection', async () => {
     await expect(t.h.query(`update audit_events set event_type = 'x' where seq = 1`)).rejects.toThrow(
@@ -54,22 +69,46 @@ describe('audit trail', () => {
   });
 
   it('verifies the untouched chain', async () => {
-    const r = await verifyAuditChain(t.h);
+    const r = await verify();
     expect(r.ok).toBe(true);
+  });
+
+  it('names a deleted event on either side of the point where the chain is split in two', async () => {
+    const [{ n } = { n: 0 }] = await t.h.query<{ n: number }>('select count(*)::int as n from audit_events');
+    const mid = Math.floor(n / 2);
+    for (const seq of [mid, mid + 1]) {
+      const [saved] = await t.h.query<{ j: string }>(
+        `select row_to_json(a)::text as j from audit_events a where seq = ${seq}`,
+      );
+      await tamper(`delete from audit_events where seq = ${seq}`);
+      try {
+        expect(await verify()).toMatchObject({
+          ok: false,
+          events: seq - 1,
+          firstBadSeq: seq,
+          reason: `missing event ${seq} (next present is ${seq + 1})`,
+        });
+      } finally {
+        await tamper(
+          `insert into audit_events select * from json_populate_record(null::audit_events, $j$${saved!.j}$j$)`,
+        );
+      }
+    }
+    expect((await verify()).ok).toBe(true);
   });
 
   it('reads the chain in batches, the next read while the last is checked: a deleted event at a batch boundary is named', async () => {
     const [{ n } = { n: 0 }] = await t.h.query<{ n: number }>('select count(*)::int as n from audit_events');
     expect(n).toBeGreaterThan(6);
     // Batches of 2: every batch boundary is crossed with the next batch already being read.
-    expect(await verifyAuditChain(t.h, 2)).toMatchObject({ ok: true, events: n, lastSeq: n });
+    expect(await verify(2)).toMatchObject({ ok: true, events: n, lastSeq: n });
     // Event 5 opens the third batch (events 5–6), which was requested from seq 5 onwards.
     const [saved] = await t.h.query<{ j: string }>(
       'select row_to_json(a)::text as j from audit_events a where seq = 5',
     );
     await tamper('delete from audit_events where seq = 5');
     try {
-      expect(await verifyAuditChain(t.h, 2)).toMatchObject({
+      expect(await verify(2)).toMatchObject({
         ok: false,
         events: 4,
         firstBadSeq: 5,
@@ -87,7 +126,7 @@ describe('audit trail', () => {
     for (const shift of ['1 hour', '0.5 milliseconds']) {
       await tamper(`update audit_events set occurred_at = occurred_at + interval '${shift}' where seq = 3`);
       try {
-        expect(await verifyAuditChain(t.h)).toMatchObject({
+        expect(await verify()).toMatchObject({
           ok: false,
           events: 2,
           firstBadSeq: 3,
@@ -107,7 +146,7 @@ describe('audit trail', () => {
     await tamper(
       `update audit_events set payload = replace(payload, 'หลักสูตรที่', 'หลักสูตรปลอม') where seq = ${seq}`,
     );
-    const r = await verifyAuditChain(t.h);
+    const r = await verify();
     expect(r).toMatchObject({ ok: false, firstBadSeq: seq, reason: 'hash does not match the payload' });
   });
 });

@@ -19,6 +19,8 @@ export type CopyFn = (copySql: string, data: string | Buffer) => Promise<void>;
 export interface DbHandle {
   kind: DbKind;
   db: Db;
+  /** PostgreSQL: the connection string, for work on a connection of its own (a worker thread). */
+  url?: string;
   /**
    * Raw parameterised query ($1, $2 …), for bulk paths, hot reads and the audit verifier. With a
    * `name`, PostgreSQL keeps it as a prepared statement per connection (planned once; the full
@@ -61,6 +63,7 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
     return {
       kind: 'postgres',
       db,
+      url: opts.url,
       async query(text, params, name) {
         const r = await pool.query(
           name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] },
