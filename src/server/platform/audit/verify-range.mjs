@@ -14,6 +14,8 @@ export function chainHash(prevHash, payload) {
   return hash('sha256', `${prevHash}\n${payload}`, 'hex');
 }
 
+// occurred_at as epoch milliseconds, fractional if the column holds sub-millisecond time (exact:
+// extract returns numeric since PostgreSQL 14; Khru needs 15, ADR 0002).
 const RANGE_SQL = `select seq, (extract(epoch from occurred_at) * 1000)::float8 as occurred_ms, event_type,
     actor_user_id, entity_type, entity_id, person_id, payload, prev_hash, hash
   from audit_events where seq >= $1 and seq <= $2 order by seq limit $3`;

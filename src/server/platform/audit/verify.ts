@@ -6,7 +6,8 @@ export type VerifyResult = (
   | { ok: true; events: number; lastSeq: number; lastHash: string }
   | { ok: false; events: number; firstBadSeq: number; reason: string }
 ) & {
-  ms: number /** Threads that checked the chain (2: the second half in a worker thread). */;
+  ms: number;
+  /** Threads that checked the chain (2: the second half in a worker thread). */
   threads: number;
 };
 
