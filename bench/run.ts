@@ -49,6 +49,8 @@ const SKIP_IMPORT = values['skip-import'];
 const PEOPLE = Number(values.people ?? (values.small ? 20_000 : 600_000));
 const DURATION = Number(values.duration);
 const WARMUP = Number(values.warmup);
+/** Concurrent connections of the HTTP load (issue 5: the full record at 32). */
+const CONNECTIONS = 32;
 const AUDIT_TARGET = Number(values['audit-events'] ?? 1_000_000);
 const BASE_URL = process.env.DATABASE_URL;
 if (!BASE_URL) {
@@ -294,7 +296,7 @@ async function load(name: string, pathFor: (id: string) => string) {
   const run = (duration: number) =>
     autocannon({
       url: origin,
-      connections: 32,
+      connections: CONNECTIONS,
       duration,
       headers,
       requests: [
@@ -442,7 +444,7 @@ const result = {
   postLoadVacuumSeconds: r1(vacuumMs / 1000),
   fullRecord: { ...full, avgBodyBytes: Math.round(bodyBytes / sample.length) },
   /** Each route: warm-up seconds (unmeasured), then measured seconds, at 32 connections. */
-  httpLoad: { warmupSeconds: WARMUP, measuredSeconds: DURATION, connections: 32 },
+  httpLoad: { warmupSeconds: WARMUP, measuredSeconds: DURATION, connections: CONNECTIONS },
   precomputed: pre,
   primaryKey: pk,
   ratios: {
@@ -476,7 +478,7 @@ ${
     : '| Import | not measured in this run (--skip-import) | | | |'
 }
 | Post-load VACUUM (ANALYZE) | ${result.postLoadVacuumSeconds} s (maintenance before the reads; not in the import time) | | (reported) | |
-| Full record GET, 32 conn. (${WARMUP} s warm-up, ${DURATION} s measured, each route) | ${full.reqPerSec} req/s, p50 ${full.p50ms} ms, p99 ${full.p99ms} ms (${result.fullRecord.avgBodyBytes} B) | precomputed bytes ${pre.reqPerSec} req/s p99 ${pre.p99ms} ms; PK lookup ${pk.reqPerSec} req/s p99 ${pk.p99ms} ms | p99 ≤ 30 ms | ${ok(full.p99ms <= 30)} |
+| Full record GET, ${CONNECTIONS} conn. (${WARMUP} s warm-up, ${DURATION} s measured, each route) | ${full.reqPerSec} req/s, p50 ${full.p50ms} ms, p99 ${full.p99ms} ms (${result.fullRecord.avgBodyBytes} B) | precomputed bytes ${pre.reqPerSec} req/s p99 ${pre.p99ms} ms; PK lookup ${pk.reqPerSec} req/s p99 ${pk.p99ms} ms | p99 ≤ 30 ms | ${ok(full.p99ms <= 30)} |
 | Full record vs precomputed | ${result.ratios.fullVsPrecomputedThroughput} % of its throughput | (${result.ratios.fullVsPkThroughput} % of the PK route) | ≥ 70 % | ${ok(result.ratios.fullVsPrecomputedThroughput >= 70)} |
 ${search.map((s) => `| Search p95: ${s.name} | ${s.p95ms} ms (p50 ${s.p50ms}) | | ≤ 50 ms | ${ok(s.p95ms <= 50)} |`).join('\n')}
 | Sealed full-record PDF | ${Number.isNaN(pdf.pdfsPerSecond) ? `skipped: ${pdf.note}` : `${r1(pdf.pdfsPerSecond)} PDF/s`} | | (reported) | |

@@ -295,7 +295,7 @@ export async function xlsxSource(file: string, name = path.basename(file)): Prom
   const sheetItemRows = (g: GroupKey): ItemRow[] => {
     const ws = wb.getWorksheet(g);
     if (!ws) return [];
-    let cols: ColumnIndex = {};
+    let cols = columnIndex([]);
     const out: ItemRow[] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNo) => {
       const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellString);

@@ -33,16 +33,20 @@ export async function verifyAuditChain(
 ): Promise<VerifyResult> {
   const t0 = performance.now();
   const query = (text: string, params: unknown[]) => handle.query(text, params);
-  const [top] = await handle.query<{ seq: string | number | null }>(
-    'select max(seq) as seq from audit_events',
-  );
-  const last = Number(top?.seq ?? 0);
   const done = (r: RangeResult, threads: number): VerifyResult => ({
     ...r,
     ms: performance.now() - t0,
     threads,
   });
-  if (handle.kind !== 'postgres' || !handle.url || last < Math.max(2, opts.parallelFrom ?? PARALLEL_FROM))
+  // Only a PostgreSQL handle can give a worker thread a connection of its own.
+  let last = 0;
+  if (handle.kind === 'postgres' && handle.url) {
+    const [top] = await handle.query<{ seq: string | number | null }>(
+      'select max(seq) as seq from audit_events',
+    );
+    last = Number(top?.seq ?? 0);
+  }
+  if (last < Math.max(2, opts.parallelFrom ?? PARALLEL_FROM))
     return done(await verifyRange(query, 1, null, GENESIS_HASH, batchSize), 1);
 
   const mid = Math.floor(last / 2);
