@@ -37,7 +37,7 @@ const CHUNKS_AHEAD = 2;
  * split across two chunks waits for the next; a BOM is kept, as the stream's own decoder keeps
  * it, for headerKey to drop). On Thai text it decodes at twice the rate of the StringDecoder a
  * stream with `encoding: 'utf8'` uses (219 vs 115 MB/s on service.csv, measured): decoding was
- * ≈5 % of a shard's CPU in a national import, which decodes every file in each shard (issue 5).
+ * ≈5.5 % of a shard's busy CPU in a national import, which decodes every file in each shard (issue 5).
  * Destroying the returned stream closes the file.
  */
 function textStream(file: string): Transform {
