@@ -285,7 +285,7 @@ for (const p of sample) {
 await h.query('analyze');
 
 /**
- * One route under 32 connections: WARMUP seconds unmeasured, then DURATION seconds measured. Each
+ * One route under CONNECTIONS connections: WARMUP seconds unmeasured, then DURATION seconds measured. Each
  * route gets the same warm-up, so the ratios compare routes that are equally warm: measured cold,
  * the first route (the full record) paid for the server's JIT, its new pool connections and their
  * backends' caches, and the routes after it did not (full record cold 1386 req/s, p99 47 ms; warm
@@ -443,7 +443,7 @@ const result = {
     : null,
   postLoadVacuumSeconds: r1(vacuumMs / 1000),
   fullRecord: { ...full, avgBodyBytes: Math.round(bodyBytes / sample.length) },
-  /** Each route: warm-up seconds (unmeasured), then measured seconds, at 32 connections. */
+  /** Each route: warm-up seconds (unmeasured), then measured seconds, at `connections` concurrent connections. */
   httpLoad: { warmupSeconds: WARMUP, measuredSeconds: DURATION, connections: CONNECTIONS },
   precomputed: pre,
   primaryKey: pk,
