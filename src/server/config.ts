@@ -17,6 +17,11 @@ const schema = z.object({
   /** Session limits (NIST SP 800-63B AAL2, security-goals §2): idle 30 min, absolute 12 h. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  /**
+   * How long a process may keep a resolved session between database notifications of a change
+   * to it (ADR 0109); 0 reads every request's session from the database.
+   */
+  SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(30),
   /** Cookies are Secure by default (browsers accept Secure cookies on http://localhost). */
   COOKIE_SECURE: z.enum(['true', 'false']).default('true'),
   /** Trust X-Forwarded-For only behind a known reverse proxy. */
@@ -64,6 +69,7 @@ export type Config = Readonly<{
   logLevel: string;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
+  sessionCacheMs: number;
   cookieSecure: boolean;
   trustProxy: boolean;
   loginMaxPerClient: number;
@@ -106,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: e.LOG_LEVEL,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    sessionCacheMs: Math.round(e.SESSION_CACHE_SECONDS * 1000),
     cookieSecure: e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
     loginMaxPerClient: e.LOGIN_MAX_PER_CLIENT_PER_15MIN,

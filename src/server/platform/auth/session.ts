@@ -77,10 +77,124 @@ type SessionRow = {
   assignments: Actor['assignments'] | string;
 };
 
+/** A session as read from the database, with what its checks need. */
+type Resolved = {
+  loaded: LoadedSession;
+  userActive: boolean;
+  revoked: boolean;
+  expiresMs: number;
+  lastSeenMs: number;
+  /** The Bangkok date the assignments were read for (they are those in force on it). */
+  day: string;
+};
+
+function resolvedFromRow(row: SessionRow, id: string, day: string): Resolved {
+  const assignments = (
+    typeof row.assignments === 'string' ? JSON.parse(row.assignments) : row.assignments
+  ) as Actor['assignments'];
+  for (const a of assignments) {
+    a.items ??= [];
+    Object.freeze(a.items);
+    Object.freeze(a);
+  }
+  return {
+    loaded: {
+      csrfToken: row.csrf_token,
+      actor: {
+        userId: row.user_id,
+        personId: row.person_id,
+        nationalId: row.national_id,
+        displayName: row.display_name,
+        sessionId: id,
+        authTime: new Date(Number(row.auth_ms)).toISOString(),
+        authMethod: row.auth_method,
+        // Shared by every request the cache serves it to: frozen, so none can change another's.
+        assignments: Object.freeze(assignments) as Actor['assignments'],
+      },
+    },
+    userActive: row.status === 'active',
+    revoked: row.revoked,
+    expiresMs: Number(row.expires_ms),
+    lastSeenMs: Number(row.last_seen_ms),
+    day,
+  };
+}
+
+/**
+ * Resolved sessions kept by one process for a short while (ADR 0109): the session lookup is a
+ * second round trip on every API request, ≈15 % of the hot full-record read's cost (issue 5).
+ * An entry is dropped by the database's notification of any change to the session, its user,
+ * role assignments, their items or offices (migration 0014). The writer's own process gets that
+ * notification before its COMMIT returns, so a revocation through this process is seen by its
+ * very next request, and another process's within moments (RS-A4 asks ≤ 1 s). While no connection
+ * listens the cache serves nothing. Only "allowed" is ever answered from memory: an entry whose
+ * checks fail is read again. `generation` counts notifications: a read that was in flight when
+ * one arrived may predate the change, so it is not kept.
+ */
+export class SessionCache {
+  private readonly entries = new Map<string, Resolved & { until: number }>();
+  private generation = 0;
+  constructor(
+    private readonly ttlMs: number,
+    private readonly live: () => boolean,
+    private readonly maxEntries = 10_000,
+  ) {}
+  /** Applies a khru_auth notification payload. */
+  changed(payload: string): void {
+    this.generation++;
+    if (payload.startsWith('s:')) this.entries.delete(payload.slice(2));
+    else if (payload.startsWith('u:')) {
+      const userId = payload.slice(2);
+      for (const [k, e] of this.entries) if (e.loaded.actor.userId === userId) this.entries.delete(k);
+    } else this.entries.clear();
+  }
+  get(id: string, day: string, nowMs: number): Resolved | null {
+    const e = this.entries.get(id);
+    if (!e) return null;
+    if (e.until <= nowMs || e.day !== day || !this.live()) {
+      this.entries.delete(id);
+      return null;
+    }
+    return e;
+  }
+  /** The generation to hand back to `set` with what is read now. */
+  mark(): number {
+    return this.generation;
+  }
+  set(id: string, r: Resolved, mark: number, nowMs: number): void {
+    if (mark !== this.generation || !this.live()) return;
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(id, { ...r, until: nowMs + this.ttlMs });
+  }
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+const caches = new WeakMap<DbHandle, SessionCache>();
+/** The session cache of one database handle (a cached session is only good for its database). */
+export function sessionCache(h: DbHandle, cfg: Config): SessionCache | null {
+  if (cfg.sessionCacheMs <= 0) return null;
+  let c = caches.get(h);
+  if (!c) {
+    const cache = new SessionCache(cfg.sessionCacheMs, () => h.authChangesLive());
+    h.onAuthChange((payload) => cache.changed(payload));
+    caches.set(h, cache);
+    c = cache;
+  }
+  return c;
+}
+
+/** False when the session no longer stands: revoked, user not active, past either timeout. */
+function check(r: Resolved, cfg: Config, nowMs: number): boolean {
+  return !r.revoked && r.userActive && r.expiresMs > nowMs && nowMs - r.lastSeenMs <= cfg.sessionIdleMs;
+}
+
 /**
  * Resolves a session token to an actor, enforcing the idle and absolute timeouts, revocation
- * and the user's status. Role assignments are read fresh on every request, so a revoked or
- * expired assignment stops working at the next request (ASVS 8.3.2).
+ * and the user's status. Role assignments in force are those the database holds now: a revoked
+ * or expired assignment stops working at the next request (ASVS 8.3.2), the cache (above)
+ * being dropped by the change itself.
  */
 export async function loadSession(
   h: DbHandle,
@@ -89,31 +203,24 @@ export async function loadSession(
   now = new Date(),
 ): Promise<LoadedSession | null> {
   const id = tokenId(token);
-  const [row] = await h.query<SessionRow>(SESSION_SQL, [id, todayInBangkok(now)], 'khru_session');
-  if (!row || row.revoked || row.status !== 'active') return null;
-  if (Number(row.expires_ms) <= now.getTime()) return null;
-  const lastSeen = Number(row.last_seen_ms);
-  if (now.getTime() - lastSeen > cfg.sessionIdleMs) return null;
-  // Sliding idle window; write at most once a minute to keep reads cheap.
-  if (now.getTime() - lastSeen > 60_000)
+  const nowMs = now.getTime();
+  const day = todayInBangkok(now);
+  const cache = sessionCache(h, cfg);
+  let r = cache?.get(id, day, nowMs) ?? null;
+  if (!r || !check(r, cfg, nowMs)) {
+    const mark = cache?.mark() ?? 0;
+    const [row] = await h.query<SessionRow>(SESSION_SQL, [id, day], 'khru_session');
+    if (!row) return null;
+    r = resolvedFromRow(row, id, day);
+    if (!check(r, cfg, nowMs)) return null;
+    cache?.set(id, r, mark, nowMs);
+  }
+  // Sliding idle window; write at most once a minute to keep reads cheap. The write notifies,
+  // so a cached entry is read again with the new time.
+  if (nowMs - r.lastSeenMs > 60_000)
     await h.db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id));
-  const assignments = (
-    typeof row.assignments === 'string' ? JSON.parse(row.assignments) : row.assignments
-  ) as Actor['assignments'];
-  for (const a of assignments) a.items ??= [];
-  return {
-    csrfToken: row.csrf_token,
-    actor: {
-      userId: row.user_id,
-      personId: row.person_id,
-      nationalId: row.national_id,
-      displayName: row.display_name,
-      sessionId: id,
-      authTime: new Date(Number(row.auth_ms)).toISOString(),
-      authMethod: row.auth_method,
-      assignments,
-    },
-  };
+  // A copy per request: a route may update its own actor (re-authentication sets authTime).
+  return { csrfToken: r.loaded.csrfToken, actor: { ...r.loaded.actor } };
 }
 
 export async function revokeSession(ex: Executor, sessionId: string): Promise<void> {

@@ -13,6 +13,12 @@ export type Executor = Db | Tx;
 
 export type DbKind = 'pglite' | 'postgres';
 
+/**
+ * The channel of the database's auth-change notifications (migration 0014, ADR 0109): payload
+ * 's:<session id>', 'u:<user id>' or '*'.
+ */
+export const AUTH_CHANNEL = 'khru_auth';
+
 /** COPY … FROM STDIN (the statement) with its data, on the connection of an open transaction. */
 export type CopyFn = (copySql: string, data: string | Buffer) => Promise<void>;
 
@@ -34,6 +40,16 @@ export interface DbHandle {
    * back to set-based INSERT … SELECT.
    */
   transactionWithCopy<T>(fn: (tx: Tx, copy: CopyFn | null) => Promise<T>): Promise<T>;
+  /**
+   * Subscribes to AUTH_CHANNEL. Every connection listens, so a transaction's own notifications
+   * reach the subscribers before its COMMIT returns (PostgreSQL sends a session's notifications
+   * ahead of ReadyForQuery); other processes' arrive moments after their commit. Returns the
+   * unsubscribe function. When the last listening connection closes, subscribers get '*': a
+   * notification sent while nobody listened is lost, so whatever they hold is stale.
+   */
+  onAuthChange(fn: (payload: string) => void): () => void;
+  /** True while at least one connection listens on AUTH_CHANNEL (always, on PGlite). */
+  authChangesLive(): boolean;
   /** PGlite only: a snapshot of the data directory (tests open copies of it). */
   dumpDataDir?: () => Promise<Blob>;
 }
@@ -54,7 +70,30 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
     const { drizzle } = await import('drizzle-orm/node-postgres');
     // DATE columns stay ISO strings; BIGINT (satang) is handled by drizzle's bigint mode.
     pg.default.types.setTypeParser(1082, (v: string) => v);
-    const pool = new pg.default.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    const subscribers = new Set<(payload: string) => void>();
+    let listening = 0;
+    const pool = new pg.default.Pool({
+      connectionString: opts.url,
+      max: opts.poolSize ?? 10,
+      // A connection that silently died is found, and with it its LISTEN (ADR 0109).
+      keepAlive: true,
+      // Runs on each new connection before the pool hands it out: it listens first.
+      verify(client, done) {
+        client.on('notification', (n) => {
+          if (n.channel === AUTH_CHANNEL) for (const fn of subscribers) fn(n.payload ?? '*');
+        });
+        client.query(`LISTEN ${AUTH_CHANNEL}`).then(
+          () => {
+            listening++;
+            client.once('end', () => {
+              if (--listening === 0) for (const fn of subscribers) fn('*');
+            });
+            done();
+          },
+          () => done(), // a connection that cannot listen serves queries, uncounted
+        );
+      },
+    });
     pool.on('error', () => {}); // idle-client errors surface on the next query
     const db = drizzle(pool, { schema }) as unknown as Db;
     const { from: copyFrom } = await import('pg-copy-streams');
@@ -86,6 +125,11 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
           client.release(broken);
         }
       },
+      onAuthChange(fn) {
+        subscribers.add(fn);
+        return () => void subscribers.delete(fn);
+      },
+      authChangesLive: () => listening > 0,
       close: () => pool.end(),
     };
   }
@@ -99,6 +143,11 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
     extensions: { pg_trgm },
   });
   const db = drizzle(client, { schema }) as unknown as Db;
+  // One embedded database in this process: its notifications arrive before the query returns.
+  const subscribers = new Set<(payload: string) => void>();
+  await client.listen(AUTH_CHANNEL, (payload) => {
+    for (const fn of subscribers) fn(payload || '*');
+  });
   return {
     kind: 'pglite',
     db,
@@ -106,6 +155,11 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
       const r = await client.query(text, params as unknown[]);
       return r.rows as never[];
     },
+    onAuthChange(fn) {
+      subscribers.add(fn);
+      return () => void subscribers.delete(fn);
+    },
+    authChangesLive: () => true,
     close: () => client.close(),
     transactionWithCopy: (fn) => db.transaction((tx) => fn(tx, null)),
     dumpDataDir: async () => (await client.dumpDataDir('none')) as Blob,
