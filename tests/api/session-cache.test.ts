@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config.ts';
 import { DEMO_ACCOUNTS } from '../../src/server/modules/demo/seed.ts';
-import { SessionCache, tokenId } from '../../src/server/platform/auth/index.ts';
+import { type ResolvedSession, SessionCache, tokenId } from '../../src/server/platform/auth/index.ts';
 import { openDb } from '../../src/server/platform/db/index.ts';
 import { createTestApp, type Session, type TestApp } from '../support/app.ts';
 import { adminUrl, testDbKind } from '../support/env.ts';
@@ -146,27 +146,26 @@ describe('session cache', () => {
 
 describe('SessionCache', () => {
   const cfg = loadConfig({} as NodeJS.ProcessEnv);
-  const entry = (userId: string) =>
-    ({
-      loaded: {
-        csrfToken: 'c',
-        actor: {
-          userId,
-          personId: null,
-          nationalId: '0',
-          displayName: 'x',
-          sessionId: 's',
-          authTime: '',
-          authMethod: 'password',
-          assignments: [],
-        },
+  const entry = (userId: string): ResolvedSession => ({
+    loaded: {
+      csrfToken: 'c',
+      actor: {
+        userId,
+        personId: null,
+        nationalId: '0',
+        displayName: 'x',
+        sessionId: 's',
+        authTime: '',
+        authMethod: 'password',
+        assignments: [],
       },
-      userActive: true,
-      revoked: false,
-      expiresMs: Date.now() + cfg.sessionAbsoluteMs,
-      lastSeenMs: Date.now(),
-      day: '2026-11-22',
-    }) as const;
+    },
+    userActive: true,
+    revoked: false,
+    expiresMs: Date.now() + cfg.sessionAbsoluteMs,
+    lastSeenMs: Date.now(),
+    day: '2026-11-22',
+  });
 
   it('does not keep a read that was in flight when a change arrived', () => {
     const c = new SessionCache(30_000, () => true);

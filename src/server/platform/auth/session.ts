@@ -78,7 +78,7 @@ type SessionRow = {
 };
 
 /** A session as read from the database, with what its checks need. */
-type Resolved = {
+export type ResolvedSession = {
   loaded: LoadedSession;
   userActive: boolean;
   revoked: boolean;
@@ -88,7 +88,7 @@ type Resolved = {
   day: string;
 };
 
-function resolvedFromRow(row: SessionRow, id: string, day: string): Resolved {
+function resolvedFromRow(row: SessionRow, id: string, day: string): ResolvedSession {
   const assignments = (
     typeof row.assignments === 'string' ? JSON.parse(row.assignments) : row.assignments
   ) as Actor['assignments'];
@@ -132,7 +132,7 @@ function resolvedFromRow(row: SessionRow, id: string, day: string): Resolved {
  * one arrived may predate the change, so it is not kept.
  */
 export class SessionCache {
-  private readonly entries = new Map<string, Resolved & { until: number }>();
+  private readonly entries = new Map<string, ResolvedSession & { until: number }>();
   private generation = 0;
   constructor(
     private readonly ttlMs: number,
@@ -148,7 +148,7 @@ export class SessionCache {
       for (const [k, e] of this.entries) if (e.loaded.actor.userId === userId) this.entries.delete(k);
     } else this.entries.clear();
   }
-  get(id: string, day: string, nowMs: number): Resolved | null {
+  get(id: string, day: string, nowMs: number): ResolvedSession | null {
     const e = this.entries.get(id);
     if (!e) return null;
     if (e.until <= nowMs || e.day !== day || !this.live()) {
@@ -161,7 +161,7 @@ export class SessionCache {
   mark(): number {
     return this.generation;
   }
-  set(id: string, r: Resolved, mark: number, nowMs: number): void {
+  set(id: string, r: ResolvedSession, mark: number, nowMs: number): void {
     if (mark !== this.generation || !this.live()) return;
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(id, { ...r, until: nowMs + this.ttlMs });
@@ -186,7 +186,7 @@ export function sessionCache(h: DbHandle, cfg: Config): SessionCache | null {
 }
 
 /** False when the session no longer stands: revoked, user not active, past either timeout. */
-function check(r: Resolved, cfg: Config, nowMs: number): boolean {
+function check(r: ResolvedSession, cfg: Config, nowMs: number): boolean {
   return !r.revoked && r.userActive && r.expiresMs > nowMs && nowMs - r.lastSeenMs <= cfg.sessionIdleMs;
 }
 
