@@ -148,11 +148,29 @@ export const ITEMS_JSON_SQL = (() => {
   return `json_build_object(${items.join(', ')})::text`;
 })();
 
-/** The person row, office, position and photo years of `"persons"` (the record without its items). */
+/**
+ * The person columns the record view shows (records.queries `personView`). The others — search
+ * keys and their grams, paths, creation time — stay in the database: the hot read (issue 5) built,
+ * sent and parsed them for nothing.
+ */
+export const RECORD_PERSON_FIELDS = [
+  'id',
+  'nationalId',
+  'status',
+  'recordVersion',
+  'version',
+  'birthDate',
+  'bloodGroup',
+  'appointmentDate',
+  'subjectGroup',
+  'displayName',
+  'updatedAt',
+] as const satisfies readonly (keyof typeof schema.persons.$inferSelect)[];
+
+/** The person, office, position and photo years of `"persons"` (the record without its items). */
 export const RECORD_HEAD_SELECT = (() => {
-  const personCols = Object.entries(getTableColumns(schema.persons))
-    .map(([k, c]) => `'${k}', "persons"."${c.name}"`)
-    .join(', ');
+  const columns = getTableColumns(schema.persons);
+  const personCols = RECORD_PERSON_FIELDS.map((k) => `'${k}', "persons"."${columns[k].name}"`).join(', ');
   return `json_build_object(${personCols}) as person,
     (select json_build_object('id', o.id, 'code', o.code, 'nameTh', o.name_th, 'kind', o.kind) from offices o where o.id = "persons"."office_id") as office,
     (select json_build_object('id', po.id, 'positionNumber', po.position_number, 'title', po.title) from positions po where po.id = "persons"."position_id") as position,

@@ -10,7 +10,7 @@ import type { Actor, PersonAccess } from '../../platform/authz/index.ts';
 import { accessFactsSql, accessFromFacts, personScope } from '../../platform/authz/index.ts';
 import type { DbHandle, Executor } from '../../platform/db/index.ts';
 import { schema } from '../../platform/db/index.ts';
-import { ITEMS_JSON_SQL, RECORD_HEAD_SELECT, RECORD_SQL } from './item-tables.ts';
+import { ITEMS_JSON_SQL, RECORD_HEAD_SELECT, type RECORD_PERSON_FIELDS, RECORD_SQL } from './item-tables.ts';
 
 const { persons, offices, auditEvents } = schema;
 
@@ -32,7 +32,7 @@ export async function findPersonInScope(
 
 /** A row of RECORD_SELECT: `items` is the JSON text of every list item in API shape. */
 type RecordRow = {
-  person: Record<string, string | number | null>;
+  person: Record<(typeof RECORD_PERSON_FIELDS)[number], string | number | null>;
   items: string;
   office: RecordView['person']['office'];
   position: RecordView['person']['position'];
@@ -123,6 +123,7 @@ async function fillItemsJson(h: DbHandle, personId: string): Promise<string> {
 
 type RecordStatement = { sql: string; params: unknown[]; personAt: number; name: string };
 const recordStatements = new Map<string, RecordStatement>();
+const byAssignments = new WeakMap<Actor['assignments'], { personId: string | null; st: RecordStatement }>();
 /**
  * Stands for the record's person id while the statement is built. No actor value can equal it:
  * actors come from the database, and PostgreSQL text cannot hold NUL.
@@ -136,6 +137,10 @@ const PERSON_SLOT = '\u0000record-person-id';
  * every request of the hot read (issue 5). Bounded: cleared after 1,000 distinct scopes.
  */
 function recordStatement(actor: Actor): RecordStatement {
+  // A session served from the session cache (ADR 0109) brings the same frozen assignments array
+  // on every request: its statement is remembered on it, without building the key.
+  const memo = byAssignments.get(actor.assignments);
+  if (memo?.personId === actor.personId) return memo.st;
   const key = JSON.stringify([actor.personId, actor.assignments]);
   let st = recordStatements.get(key);
   if (!st) {
@@ -150,6 +155,8 @@ function recordStatement(actor: Actor): RecordStatement {
     st = { sql: q.sql, params: q.params, personAt, name: statementName(q.sql) };
     recordStatements.set(key, st);
   }
+  if (Object.isFrozen(actor.assignments))
+    byAssignments.set(actor.assignments, { personId: actor.personId, st });
   return st;
 }
 
