@@ -96,6 +96,33 @@ describe('session cache', () => {
     expect((await read()).statusCode).toBe(404);
   });
 
+  it('an office moved in the tree carries its people, and the sessions assigned there follow at once', async () => {
+    // No API moves offices; an operator does it in SQL. The persons' paths follow by trigger
+    // (migration 0012) and the sessions holding the old path are dropped (migration 0014).
+    const director = await t.login('schoolDirector'); // assigned at SCH-40-001
+    const district = await t.login('districtDirector'); // SPP-KK1, the school's district until the move
+    const teacher = await teacherOf(t.h, 'SCH-40-001');
+    const read = (s: Session) => t.call(s, { url: `/api/v1/people/${teacher}/record` });
+    expect([(await read(director)).statusCode, (await read(district)).statusCode]).toEqual([200, 200]);
+    await t.h.query(
+      `update offices s set parent_id = d.id, path = d.path || s.code || '/' from offices d
+        where s.code = 'SCH-40-001' and d.code = 'SPM-KK'`,
+    );
+    try {
+      const [p] = await t.h.query<{ office_path: string }>('select office_path from persons where id = $1', [
+        teacher,
+      ]);
+      expect(p!.office_path).toBe('/OTEPC/OBEC/SPM-KK/SCH-40-001/');
+      // The director's assignment now holds the school's new path; the district's scope ends.
+      expect([(await read(director)).statusCode, (await read(district)).statusCode]).toEqual([200, 404]);
+    } finally {
+      await t.h.query(
+        `update offices s set parent_id = d.id, path = d.path || s.code || '/' from offices d
+          where s.code = 'SCH-40-001' and d.code = 'SPP-KK1'`,
+      );
+    }
+  });
+
   it.skipIf(testDbKind() !== 'postgres')(
     'another process’s change is seen here within a second (RS-A4); disabling a user ends its sessions',
     async () => {
