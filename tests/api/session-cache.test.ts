@@ -226,6 +226,22 @@ describe('SessionCache', () => {
     expect(c.size).toBe(0);
   });
 
+  it('holds at most its bound, dropping the oldest; a user notification drops that user’s only', () => {
+    const c = new SessionCache(30_000, () => true, 3);
+    c.set('a', entry('u1'), c.mark(), 0);
+    c.set('b', entry('u2'), c.mark(), 0);
+    c.set('c', entry('u1'), c.mark(), 0);
+    c.set('d', entry('u3'), c.mark(), 0); // evicts 'a'
+    expect(c.size).toBe(3);
+    expect(c.get('a', '2026-11-22', 1)).toBeNull();
+    c.changed('u:u1');
+    expect(
+      [c.get('b', '2026-11-22', 1), c.get('c', '2026-11-22', 1), c.get('d', '2026-11-22', 1)].map(Boolean),
+    ).toEqual([true, false, true]);
+    c.set('b', entry('u2'), c.mark(), 0); // read again: replaced, not counted twice
+    expect(c.size).toBe(2);
+  });
+
   it('serves and keeps nothing while no connection listens', () => {
     let live = true;
     const c = new SessionCache(30_000, () => live);

@@ -133,6 +133,8 @@ function resolvedFromRow(row: SessionRow, id: string, day: string): ResolvedSess
  */
 export class SessionCache {
   private readonly entries = new Map<string, ResolvedSession & { until: number }>();
+  /** Session ids by user: every pooled connection delivers each notification, so each is cheap. */
+  private readonly byUser = new Map<string, Set<string>>();
   private generation = 0;
   constructor(
     private readonly ttlMs: number,
@@ -142,17 +144,19 @@ export class SessionCache {
   /** Applies a khru_auth notification payload. */
   changed(payload: string): void {
     this.generation++;
-    if (payload.startsWith('s:')) this.entries.delete(payload.slice(2));
-    else if (payload.startsWith('u:')) {
-      const userId = payload.slice(2);
-      for (const [k, e] of this.entries) if (e.loaded.actor.userId === userId) this.entries.delete(k);
-    } else this.entries.clear();
+    if (payload.startsWith('s:')) this.drop(payload.slice(2));
+    else if (payload.startsWith('u:'))
+      for (const id of this.byUser.get(payload.slice(2)) ?? []) this.drop(id);
+    else {
+      this.entries.clear();
+      this.byUser.clear();
+    }
   }
   get(id: string, day: string, nowMs: number): ResolvedSession | null {
     const e = this.entries.get(id);
     if (!e) return null;
     if (e.until <= nowMs || e.day !== day || !this.live()) {
-      this.entries.delete(id);
+      this.drop(id);
       return null;
     }
     return e;
@@ -163,8 +167,21 @@ export class SessionCache {
   }
   set(id: string, r: ResolvedSession, mark: number, nowMs: number): void {
     if (mark !== this.generation || !this.live()) return;
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.drop(id);
+    if (this.entries.size >= this.maxEntries) this.drop(this.entries.keys().next().value!);
     this.entries.set(id, { ...r, until: nowMs + this.ttlMs });
+    const userId = r.loaded.actor.userId;
+    let ids = this.byUser.get(userId);
+    if (!ids) this.byUser.set(userId, (ids = new Set()));
+    ids.add(id);
+  }
+  private drop(id: string): void {
+    const e = this.entries.get(id);
+    if (!e) return;
+    this.entries.delete(id);
+    const ids = this.byUser.get(e.loaded.actor.userId);
+    ids?.delete(id);
+    if (ids?.size === 0) this.byUser.delete(e.loaded.actor.userId);
   }
   get size(): number {
     return this.entries.size;
