@@ -4,27 +4,21 @@
 -- them on these notifications (ADR 0109); the triggers catch every writer (API, scripts, SQL by
 -- hand), so no change can be missed by a code path that forgot to say so.
 -- Payload: 's:<session id>', 'u:<user id>', or '*' (drop everything).
-CREATE OR REPLACE FUNCTION khru_auth_notify_session() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Row triggers: the payload is the trigger's argument ('s:' or 'u:') and the row's id.
+CREATE OR REPLACE FUNCTION khru_auth_notify_row() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_notify('khru_auth', 's:' || OLD.id);
+  PERFORM pg_notify('khru_auth', TG_ARGV[0] || OLD.id::text);
   RETURN NULL;
 END;
 $$;
 --> statement-breakpoint
 -- Any update (revocation, re-authentication, the once-a-minute last_seen_at) or delete.
 CREATE TRIGGER sessions_auth_notify AFTER UPDATE OR DELETE ON sessions
-  FOR EACH ROW EXECUTE FUNCTION khru_auth_notify_session();
---> statement-breakpoint
-CREATE OR REPLACE FUNCTION khru_auth_notify_user() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM pg_notify('khru_auth', 'u:' || OLD.id::text);
-  RETURN NULL;
-END;
-$$;
+  FOR EACH ROW EXECUTE FUNCTION khru_auth_notify_row('s:');
 --> statement-breakpoint
 -- Status, identity, person link; logins and failed attempts too (rare enough to drop for).
 CREATE TRIGGER users_auth_notify AFTER UPDATE OR DELETE ON users
-  FOR EACH ROW EXECUTE FUNCTION khru_auth_notify_user();
+  FOR EACH ROW EXECUTE FUNCTION khru_auth_notify_row('u:');
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION khru_auth_notify_all() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -171,9 +171,9 @@ export class SessionCache {
     if (this.entries.size >= this.maxEntries) this.drop(this.entries.keys().next().value!);
     this.entries.set(id, { ...r, until: nowMs + this.ttlMs });
     const userId = r.loaded.actor.userId;
-    let ids = this.byUser.get(userId);
-    if (!ids) this.byUser.set(userId, (ids = new Set()));
-    ids.add(id);
+    const ids = this.byUser.get(userId);
+    if (ids) ids.add(id);
+    else this.byUser.set(userId, new Set([id]));
   }
   private drop(id: string): void {
     const e = this.entries.get(id);
