@@ -24,8 +24,8 @@ const sessionId = (s: Session) => tokenId(decodeURIComponent(/khru_sid=([^;]+)/.
 const me = (s: Session) => t.call(s, { url: '/api/auth/session' });
 
 /** Revokes the session with the triggers off: the database changes and nobody is told. */
-async function revokeSilently(s: Session) {
-  await t.h.db.transaction(async (tx) => {
+async function revokeSilently(s: Session, app: TestApp = t) {
+  await app.h.db.transaction(async (tx) => {
     await tx.execute(sql`set local session_replication_role = replica`);
     await tx.execute(sql`update sessions set revoked_at = now() where id = ${sessionId(s)}`);
   });
@@ -48,10 +48,7 @@ describe('session cache', () => {
     try {
       const s = await t0.login('owner');
       expect((await t0.call(s, { url: '/api/auth/session' })).statusCode).toBe(200);
-      await t0.h.db.transaction(async (tx) => {
-        await tx.execute(sql`set local session_replication_role = replica`);
-        await tx.execute(sql`update sessions set revoked_at = now() where id = ${sessionId(s)}`);
-      });
+      await revokeSilently(s, t0);
       expect((await t0.call(s, { url: '/api/auth/session' })).statusCode).toBe(401);
     } finally {
       await t0.close();

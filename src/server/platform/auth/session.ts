@@ -192,14 +192,12 @@ const caches = new WeakMap<DbHandle, SessionCache>();
 /** The session cache of one database handle (a cached session is only good for its database). */
 export function sessionCache(h: DbHandle, cfg: Config): SessionCache | null {
   if (cfg.sessionCacheMs <= 0) return null;
-  let c = caches.get(h);
-  if (!c) {
-    const cache = new SessionCache(cfg.sessionCacheMs, () => h.authChangesLive());
-    h.onAuthChange((payload) => cache.changed(payload));
-    caches.set(h, cache);
-    c = cache;
-  }
-  return c;
+  const known = caches.get(h);
+  if (known) return known;
+  const cache = new SessionCache(cfg.sessionCacheMs, () => h.authChangesLive());
+  h.onAuthChange((payload) => cache.changed(payload));
+  caches.set(h, cache);
+  return cache;
 }
 
 /** False when the session no longer stands: revoked, user not active, past either timeout. */

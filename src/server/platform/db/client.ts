@@ -19,6 +19,20 @@ export type DbKind = 'pglite' | 'postgres';
  */
 export const AUTH_CHANNEL = 'khru_auth';
 
+/** The subscribers of a handle's AUTH_CHANNEL notifications (DbHandle.onAuthChange). */
+function authSubscribers() {
+  const fns = new Set<(payload: string) => void>();
+  return {
+    notify: (payload: string) => {
+      for (const fn of fns) fn(payload);
+    },
+    on: (fn: (payload: string) => void) => {
+      fns.add(fn);
+      return () => void fns.delete(fn);
+    },
+  };
+}
+
 /** COPY … FROM STDIN (the statement) with its data, on the connection of an open transaction. */
 export type CopyFn = (copySql: string, data: string | Buffer) => Promise<void>;
 
@@ -70,7 +84,7 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
     const { drizzle } = await import('drizzle-orm/node-postgres');
     // DATE columns stay ISO strings; BIGINT (satang) is handled by drizzle's bigint mode.
     pg.default.types.setTypeParser(1082, (v: string) => v);
-    const subscribers = new Set<(payload: string) => void>();
+    const subscribers = authSubscribers();
     let listening = 0;
     const pool = new pg.default.Pool({
       connectionString: opts.url,
@@ -80,13 +94,13 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
       // Runs on each new connection before the pool hands it out: it listens first.
       verify(client, done) {
         client.on('notification', (n) => {
-          if (n.channel === AUTH_CHANNEL) for (const fn of subscribers) fn(n.payload ?? '*');
+          if (n.channel === AUTH_CHANNEL) subscribers.notify(n.payload ?? '*');
         });
         client.query(`LISTEN ${AUTH_CHANNEL}`).then(
           () => {
             listening++;
             client.once('end', () => {
-              if (--listening === 0) for (const fn of subscribers) fn('*');
+              if (--listening === 0) subscribers.notify('*');
             });
             done();
           },
@@ -125,10 +139,7 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
           client.release(broken);
         }
       },
-      onAuthChange(fn) {
-        subscribers.add(fn);
-        return () => void subscribers.delete(fn);
-      },
+      onAuthChange: subscribers.on,
       authChangesLive: () => listening > 0,
       close: () => pool.end(),
     };
@@ -144,10 +155,8 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
   });
   const db = drizzle(client, { schema }) as unknown as Db;
   // One embedded database in this process: its notifications arrive before the query returns.
-  const subscribers = new Set<(payload: string) => void>();
-  await client.listen(AUTH_CHANNEL, (payload) => {
-    for (const fn of subscribers) fn(payload || '*');
-  });
+  const subscribers = authSubscribers();
+  await client.listen(AUTH_CHANNEL, (payload) => subscribers.notify(payload || '*'));
   return {
     kind: 'pglite',
     db,
@@ -155,10 +164,7 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
       const r = await client.query(text, params as unknown[]);
       return r.rows as never[];
     },
-    onAuthChange(fn) {
-      subscribers.add(fn);
-      return () => void subscribers.delete(fn);
-    },
+    onAuthChange: subscribers.on,
     authChangesLive: () => true,
     close: () => client.close(),
     transactionWithCopy: (fn) => db.transaction((tx) => fn(tx, null)),
