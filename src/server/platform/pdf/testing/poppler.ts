@@ -1,12 +1,18 @@
-/** Test helpers: run poppler / zbar / NSS command-line tools on PDFs (tests skip without them). */
+/**
+ * Test helpers: run poppler / zbar / NSS command-line tools on PDFs. On a developer's machine a test
+ * that needs a missing tool is skipped; under CI=true a missing tool fails the test file instead
+ * (.ci/run installs every tool, so a skip there would hide a broken install).
+ */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** True if `bin` is on PATH. */
-export function hasTool(bin: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0;
+/** True if `bin` is on PATH; under CI=true a missing tool throws (the test fails, never skips). */
+export function hasTool(bin: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  const found = spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0;
+  if (!found && env.CI === 'true') throw new Error(`${bin} is required under CI=true but is not on PATH`);
+  return found;
 }
 
 /** Runs a tool; never throws on a non-zero exit (pdfsig uses them). `out` is stdout + stderr. */
