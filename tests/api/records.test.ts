@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stripNameTitles } from '../../src/domain/name-search.ts';
 import { DEMO_ACCOUNTS } from '../../src/server/modules/demo/seed.ts';
 import { verifyAuditChain } from '../../src/server/platform/audit/index.ts';
 import { createTestApp, type Session, type TestApp } from '../support/app.ts';
@@ -123,7 +124,7 @@ describe('reading the record', () => {
 });
 
 describe('search', () => {
-  it('finds people in scope by Thai name prefix and substring, by ID, sorted with Thai collation', async () => {
+  it('finds people in scope by Thai name prefix and substring, by ID, sorted by first name with titles ignored', async () => {
     const byPrefix = (
       await t.call(officer, { method: 'POST', url: '/api/v1/people/search', payload: { q: 'ปิยะ' } })
     ).json();
@@ -143,10 +144,26 @@ describe('search', () => {
     const all = (
       await t.call(officer, { method: 'POST', url: '/api/v1/people/search', payload: { pageSize: 100 } })
     ).json();
-    const names = all.items.map((i: { displayName: string }) => i.displayName);
+    // As Thai offices list people: first name, then surname, in Thai order; the title is ignored
+    // (sorting the display name grouped everyone under นาง / นางสาว / นาย).
+    const names = all.items.map((i: { displayName: string }) => stripNameTitles(i.displayName));
     expect(names).toEqual([...names].sort(new Intl.Collator('th').compare));
+    const shown = all.items.map((i: { displayName: string }) => i.displayName);
+    expect(shown).not.toEqual([...shown].sort(new Intl.Collator('th').compare));
     // 2 schools × 8 assigned + the owner and the school director assigned to him + his own record
     expect(all.total).toBe(19);
+  });
+
+  it('finds a person typed with her title, with or without a space, and by any part of the name', async () => {
+    for (const q of ['นางสาวปิยะนุช ใจดี', 'นางสาว ปิยะนุช', 'นางสาวปิยะนุช', 'ใจดี', 'ยะนุ']) {
+      const r = (
+        await t.call(officer, { method: 'POST', url: '/api/v1/people/search', payload: { q } })
+      ).json();
+      expect(
+        r.items.some((i: { id: string }) => i.id === ownerId),
+        q,
+      ).toBe(true);
+    }
   });
   it('never returns people outside the caller’s scope', async () => {
     const other = await teacherOf(t.h, 'SCH-40-101');

@@ -127,7 +127,7 @@ describe('records officer', () => {
     await page.getByTestId('item-specialDuties').getByText('กรรมการคุมสอบ O-NET (แก้ไขโดยผู้อื่น)').waitFor();
   });
 
-  test('recent work lists the opened record; a 13-digit entry searches by national ID', async () => {
+  test('recent work lists the opened record; a 13-digit entry searches by national ID, a short one says so; a name typed with its title is found', async () => {
     const { page } = s;
     await page.getByRole('link', { name: 'ระบบทะเบียนประวัติ ก.ค.ศ.๑๖' }).click();
     await page.getByTestId('recent-work').getByText('นางสาวปิยะนุช ใจดี').waitFor();
@@ -135,6 +135,9 @@ describe('records officer', () => {
     expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toMatch(/ปิยะนุช|\d{13}/);
 
     const box = page.getByPlaceholder(SEARCH_PLACEHOLDER);
+    await box.fill('3-1001-00000-01');
+    await box.press('Enter');
+    await page.getByText('เลขประจำตัวประชาชนต้องมี 13 หลัก แต่พิมพ์มา 12 หลัก').waitFor();
     await box.fill('3-1001-00000-01-5');
     await box.press('Enter');
     await page.getByText('เลขประจำตัวประชาชน: เลขตรวจสอบ (หลักที่ 13) ไม่ถูกต้อง').waitFor();
@@ -143,6 +146,13 @@ describe('records officer', () => {
     await page.waitForFunction(() => {
       const rows = document.querySelectorAll('[data-testid="search-results"] tbody tr.ant-table-row');
       return rows.length === 1 && rows[0]!.textContent!.includes('3-1001-00000-01-4');
+    });
+    // Typed as on a document: the title and the name run together.
+    await box.fill('นางสาวปิยะนุช ใจดี');
+    await box.press('Enter');
+    await page.waitForFunction(() => {
+      const rows = document.querySelectorAll('[data-testid="search-results"] tbody tr.ant-table-row');
+      return rows.length === 1 && rows[0]!.textContent!.includes('นางสาวปิยะนุช ใจดี');
     });
   });
 });

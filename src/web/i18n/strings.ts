@@ -35,6 +35,10 @@ export const STRINGS = {
   statusActive: { th: 'รับราชการ', en: 'Active' },
   statusRemoved: { th: 'จำหน่ายแล้ว', en: 'Removed' },
   totalItems: { th: 'ทั้งหมด {n} รายการ', en: '{n} in total' },
+  searchIdLength: {
+    th: 'เลขประจำตัวประชาชนต้องมี 13 หลัก แต่พิมพ์มา {n} หลัก',
+    en: 'A national ID has 13 digits; {n} were typed',
+  },
   totalItemsCapped: {
     th: 'มากกว่า {n} รายการ — โปรดระบุชื่อหรือเงื่อนไขให้ละเอียดขึ้น',
     en: 'more than {n} — please narrow the search',

@@ -3,7 +3,8 @@ import { Alert, Button, Card, Form, Input, Result, Select, Table, type TableProp
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { fieldMessage } from '../../domain/i18n/fields.ts';
-import { formatNationalId, normalizeNationalId } from '../../domain/national-id.ts';
+import { classifySearchEntry } from '../../domain/name-search.ts';
+import { formatNationalId } from '../../domain/national-id.ts';
 import { STANDING_LABELS, STANDINGS } from '../../domain/record/enums.ts';
 import { nationalId as nationalIdSchema } from '../../domain/record/primitives.ts';
 import { ApiError } from '../api/client.ts';
@@ -28,7 +29,7 @@ export function SearchPage() {
     setStateRaw(s);
   };
 
-  const { request, idError } = useMemo(() => buildRequest(state, lang), [state, lang]);
+  const { request, idError } = useMemo(() => buildRequest(state, lang, t), [state, lang, t]);
   const allowed = canSearch(user);
   const q = useSearch(request, allowed && !idError);
 
@@ -203,15 +204,25 @@ export function SearchPage() {
   );
 }
 
-/** A 13-digit entry (dashes, spaces and Thai digits allowed) searches by ID; anything else by name. */
-function buildRequest(s: SearchState, lang: 'th' | 'en'): { request: SearchRequest; idError?: string } {
+/**
+ * A 13-digit entry (dashes, spaces and Thai digits allowed) searches by ID; digits of another
+ * count are a mistyped ID (say how many were typed); anything else is a name, its title dropped
+ * by the server.
+ */
+function buildRequest(
+  s: SearchState,
+  lang: 'th' | 'en',
+  t: ReturnType<typeof useLang>['t'],
+): { request: SearchRequest; idError?: string } {
   const base: SearchRequest = { page: s.page, pageSize: s.pageSize, sort: s.sort };
   if (s.officeId) base.officeId = s.officeId;
   if (s.positionTitle) base.positionTitle = s.positionTitle;
   if (s.standing) base.standing = s.standing;
-  const digits = normalizeNationalId(s.text);
-  if (/^\d{13}$/.test(digits)) {
-    const r = nationalIdSchema.safeParse(digits);
+  const entry = classifySearchEntry(s.text);
+  if (entry.kind === 'badIdLength')
+    return { request: base, idError: t('searchIdLength', { n: entry.count }) };
+  if (entry.kind === 'nationalId') {
+    const r = nationalIdSchema.safeParse(entry.digits);
     if (!r.success)
       return {
         request: base,
@@ -219,6 +230,6 @@ function buildRequest(s: SearchState, lang: 'th' | 'en'): { request: SearchReque
       };
     return { request: { ...base, nationalId: r.data } };
   }
-  if (s.text) base.q = s.text;
+  if (entry.kind === 'name') base.q = s.text;
   return { request: base };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { PgDialect, union } from 'drizzle-orm/pg-core';
 import { todayInBangkok } from '../../../domain/iso-date.ts';
+import { stripNameTitles } from '../../../domain/name-search.ts';
 import { isPhotoDue } from '../../../domain/record/documents.ts';
 import { LIST_ITEM_KEYS, type ListItemKey, RECORD_ITEM_KEYS } from '../../../domain/record/items.ts';
 import type { HistoryRow, RecordView } from '../../../domain/record/record-view.ts';
@@ -289,7 +290,8 @@ export function searchQueries(ex: Executor, actor: Actor, s: SearchParams) {
   let prefix: SQL | undefined;
   let substring: SQL | undefined;
   if (s.q) {
-    const q = s.q.normalize('NFC').trim().replace(/\s+/g, ' ');
+    // Typed as on a document ("นางสาวปิยะนุช ใจดี"): the title is not part of search_name.
+    const q = stripNameTitles(s.q);
     const esc = q.replace(/[\\%_]/g, (c) => `\\${c}`);
     // Prefix: btree (text_pattern_ops) on search_name. Substring: the GIN index of the name's
     // character grams narrows the candidates (the query's trigrams, khru_query_grams), LIKE
@@ -305,10 +307,11 @@ export function searchQueries(ex: Executor, actor: Actor, s: SearchParams) {
   const where = and(filters, substring ? or(prefix, substring) : prefix);
   const order =
     s.sort === 'office'
-      ? [sql`${offices.nameTh} collate th`, sql`${persons.displayName} collate th`]
+      ? [sql`${offices.nameTh} collate th`, sql`${persons.searchName} collate th`]
       : s.sort === 'appointmentDate'
-        ? [asc(persons.appointmentDate), sql`${persons.displayName} collate th`]
-        : [sql`${persons.displayName} collate th`, asc(persons.id)];
+        ? [asc(persons.appointmentDate), sql`${persons.searchName} collate th`]
+        : // By first name, then surname, titles ignored, as Thai offices list people.
+          [sql`${persons.searchName} collate th`, asc(persons.id)];
   // The count stops at SEARCH_COUNT_CAP + 1 matches: a broad name ("ศิร…" is 13,000 people
   // nationally) need not be counted to the last row to say "more than 1,000 — narrow it down".
   const matches = ex
@@ -368,7 +371,7 @@ export function searchQueries(ex: Executor, actor: Actor, s: SearchParams) {
     .$with('pre')
     .as(
       ex
-        .select({ id: persons.id, dn: persons.displayName })
+        .select({ id: persons.id, dn: persons.searchName })
         .from(persons)
         .where(and(filters, prefix))
         .limit(cap),
@@ -378,7 +381,7 @@ export function searchQueries(ex: Executor, actor: Actor, s: SearchParams) {
       ? union(
           ex.select().from(pre),
           ex
-            .select({ id: persons.id, dn: persons.displayName })
+            .select({ id: persons.id, dn: persons.searchName })
             .from(persons)
             .where(and(filters, substring, sql`(select count(*) from ${pre}) < ${cap}`))
             .limit(cap),
