@@ -9,5 +9,6 @@ export * from './fiscal-year.ts';
 export * from './iso-date.ts';
 export * from './national-id.ts';
 export * from './retirement.ts';
+export * from './separation-of-duties.ts';
 export * from './thai-date.ts';
 export * from './thai-digits.ts';

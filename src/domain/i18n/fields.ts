@@ -92,6 +92,7 @@ export const FIELD_LABELS: Record<string, { th: string; en: string }> = {
   q: { th: 'คำค้น', en: 'Search text' },
   page_: { th: 'หน้า', en: 'Page' },
   file: { th: 'ไฟล์', en: 'File' },
+  sheet: { th: 'แผ่นงาน', en: 'Sheet' },
   fileName: { th: 'ชื่อไฟล์', en: 'File name' },
   purpose: { th: 'วัตถุประสงค์', en: 'Purpose' },
   requestId: { th: 'คำขอ', en: 'Request' },

@@ -11,6 +11,26 @@ export const messages = {
     en: 'A date of birth or appointment date must be requested on its own',
   },
   'err.invalid': { th: 'ข้อมูลไม่ถูกต้อง', en: 'is invalid' },
+  'err.grant.notStaff': {
+    th: 'ไม่ใช่บุคลากรในสังกัดของหน่วยงานนี้ จึงกำหนดสิทธิ์ในหน่วยงานนี้ไม่ได้ (ข้อ 2.2.1)',
+    en: 'is not on the staff of this office, so cannot be given a role here',
+  },
+  'err.grant.roleHeld': {
+    th: 'ผู้ใช้มีบทบาทนี้ในหน่วยงานนี้อยู่แล้ว',
+    en: 'is already held by this user in this office',
+  },
+  'err.grant.dutyConflict': {
+    th: 'ผู้ใช้มีบทบาทที่ขัดกันกับบทบาทนี้ในหน่วยงานเดียวกัน (ผู้บันทึกข้อมูลกับผู้รับรองต้องเป็นคนละคน)',
+    en: 'conflicts with a role the user holds over the same records (who enters may not certify)',
+  },
+  'err.import.createPerson': {
+    th: 'เป็นการเพิ่มบุคคลใหม่ ซึ่งทำได้โดยผู้จัดทำทะเบียนประวัติเท่านั้น (ข้อ 6.1.2, 6.1.3) จึงนำเข้าไม่ได้ และไม่มีข้อมูลใดถูกบันทึก',
+    en: 'adds new people, which only a records officer may do; nothing was imported',
+  },
+  'err.import.itemNotAssigned': {
+    th: 'ท่านไม่ได้รับมอบหมายให้บันทึกรายการข้อมูลนี้ (ข้อ 6.1.3) จึงนำเข้าไม่ได้ และไม่มีข้อมูลใดถูกบันทึก',
+    en: 'is an item you are not assigned to record; nothing was imported',
+  },
   'err.tooLong': { th: 'ยาวเกินกำหนด', en: 'is too long' },
   'err.date': { th: 'ไม่ใช่วันที่ที่มีอยู่จริง', en: 'is not a real date' },
   'err.yearMonth': { th: 'เดือน/ปีไม่ถูกต้อง', en: 'is not a valid month/year' },

@@ -123,6 +123,20 @@ export const ISSUED_KIND_LABELS: Record<IssuedKind, { th: string; en: string }> 
   cert_service: { th: 'หนังสือรับรองระยะเวลาการรับราชการ', en: 'Service period certificate' },
 };
 
+/**
+ * The record items each issued document states, so that downloading it needs the same right as
+ * making it (ADR 0110): a printout or certified copy is the whole form ก.ค.ศ.๑๖ (ข้อ 5.5), which
+ * only a reader of every item may print; a certificate states the name, the national ID and
+ * appointment date, and the position and salary from the service history.
+ */
+export const ISSUED_KIND_ITEMS: Record<IssuedKind, 'all' | readonly ('personal' | 'names' | 'service')[]> = {
+  ks16: 'all',
+  ks16_certified: 'all',
+  cert_employment: ['personal', 'names', 'service'],
+  cert_salary: ['personal', 'names', 'service'],
+  cert_service: ['personal', 'names', 'service'],
+};
+
 /** What an owner may request: a certified copy (ข้อ 5.5) or one of the certificates. */
 export const REQUEST_KINDS = ['certified_copy', 'cert_employment', 'cert_salary', 'cert_service'] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];

@@ -1,3 +1,4 @@
+export * from './case-data.ts';
 export * from './deadlines.ts';
 export * from './definitions.ts';
 export * from './orders.ts';

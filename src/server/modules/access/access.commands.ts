@@ -1,11 +1,12 @@
-import { and, eq, inArray, isNull, like, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, like, lte, or, sql } from 'drizzle-orm';
 import type { RecordItemKey } from '../../../domain/record/items.ts';
+import { dutyConflict } from '../../../domain/separation-of-duties.ts';
 import { appendAudit } from '../../platform/audit/index.ts';
 import { ROLE_DEFS, type Role } from '../../platform/authz/index.ts';
 import { schema } from '../../platform/db/index.ts';
 import { type AuthedCtx, auditActor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { administeredOffices, canGrant } from './access.policy.ts';
+import { administeredOffices, canGrant, mayGrantWithoutRecord } from './access.policy.ts';
 
 const { roleAssignments, assignmentPeople, assignmentItems, users, persons, offices } = schema;
 
@@ -34,21 +35,46 @@ export async function grantRole(ctx: AuthedCtx, input: GrantInput) {
   if (input.endDate && input.endDate <= input.startDate)
     throw new AppError('validation', [{ field: 'endDate', messageKey: 'err.dateRange' }]);
   return ctx.h.db.transaction(async (tx) => {
+    // The grantee's row is locked for the transaction, so two concurrent grants to one user are
+    // checked one after the other (no duplicate or conflicting pair slips in between).
     const [user] = await tx
       .select({ id: users.id, personId: users.personId, status: users.status })
       .from(users)
-      .where(eq(users.id, input.userId));
+      .where(eq(users.id, input.userId))
+      .for('update');
     if (user?.status !== 'active')
       throw new AppError('validation', [{ field: 'userId', messageKey: 'err.invalid' }]);
-    // The grantee must serve in the office (or below it): roles go to the office's own staff.
+    // The grantee must serve in the office (or below it): roles go to the office's own staff
+    // (ข้อ 2.2.1 "ข้าราชการในสังกัด"). An account without a person record is nobody's staff: only
+    // OTEPC's data controller appoints such accounts (national and agency accounts, ข้อ 2.2.2).
     if (user.personId) {
       const [p] = await tx
         .select({ id: persons.id })
         .from(persons)
         .innerJoin(offices, eq(offices.id, persons.officeId))
         .where(and(eq(persons.id, user.personId), like(offices.path, `${office.path}%`)));
-      if (!p) throw new AppError('validation', [{ field: 'userId', messageKey: 'err.invalid' }]);
-    }
+      if (!p) throw new AppError('validation', [{ field: 'userId', messageKey: 'err.grant.notStaff' }]);
+    } else if (!mayGrantWithoutRecord(ctx.actor))
+      throw new AppError('validation', [{ field: 'userId', messageKey: 'err.grant.notStaff' }]);
+    // Roles the grantee holds in a period overlapping the new one (not revoked).
+    const held = await tx
+      .select({ role: roleAssignments.role, officeId: roleAssignments.officeId, officePath: offices.path })
+      .from(roleAssignments)
+      .innerJoin(offices, eq(offices.id, roleAssignments.officeId))
+      .where(
+        and(
+          eq(roleAssignments.userId, input.userId),
+          isNull(roleAssignments.revokedAt),
+          or(isNull(roleAssignments.endDate), gte(roleAssignments.endDate, input.startDate)),
+          input.endDate ? lte(roleAssignments.startDate, input.endDate) : undefined,
+        ),
+      );
+    // The same role in the same office once at a time: a second one would outlive a revocation.
+    if (held.some((h) => h.role === input.role && h.officeId === input.officeId))
+      throw new AppError('roleHeld', [{ field: 'role', messageKey: 'err.grant.roleHeld' }]);
+    // Separation of duties: entering and certifying the same records stay with different people.
+    if (dutyConflict(input.role, office.path, held))
+      throw new AppError('dutyConflict', [{ field: 'role', messageKey: 'err.grant.dutyConflict' }]);
     if (input.personIds.length) {
       const inOffice = await tx
         .select({ id: persons.id })

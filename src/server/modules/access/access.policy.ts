@@ -19,3 +19,12 @@ export function administeredOffices(actor: Actor): string[] | null {
   if (isOtepcDataController(actor)) return null;
   return actor.assignments.filter((a) => a.role === 'access_controller').map((a) => a.officeId);
 }
+
+/**
+ * Accounts without a person record (national or agency accounts) are not any office's staff:
+ * an office's access controller may not grant them a role (ข้อ 2.2.3 covers the office's own
+ * officers and clerks); OTEPC's data controller appoints them (ข้อ 2.2.2).
+ */
+export function mayGrantWithoutRecord(actor: Actor): boolean {
+  return isOtepcDataController(actor);
+}

@@ -11,8 +11,10 @@ import { contentDisposition } from '../../platform/storage/index.ts';
 import type { Issued } from './commands/issue-document.ts';
 import {
   issueRequest,
+  listIssued,
   listRequests,
-  loadIssued,
+  listRequestsOf,
+  loadIssuedForDownload,
   loadPerson,
   printRecord,
   rejectRequest,
@@ -23,7 +25,7 @@ import { CATEGORY_ITEM, uploadDocument, uploadPhoto } from './commands/upload-do
 import { readMultipart } from './multipart.ts';
 import { documentServices } from './services.ts';
 
-const { documents, personPhotos, issuedDocuments } = schema;
+const { documents, personPhotos } = schema;
 
 const uuid = z.string().uuid({ error: 'err.invalid' });
 const personIdParams = z.object({ personId: uuid });
@@ -295,8 +297,7 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       requireActor(req.ctx);
-      const { person } = await loadPerson(req.ctx, req.params.personId);
-      return { items: (await listRequests(req.ctx, person.id)).map(presentRequest) };
+      return { items: (await listRequestsOf(req.ctx, req.params.personId)).map(presentRequest) };
     },
   );
 
@@ -345,12 +346,7 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       requireActor(req.ctx);
-      const { person } = await loadPerson(req.ctx, req.params.personId);
-      const rows = await req.ctx.h.db
-        .select()
-        .from(issuedDocuments)
-        .where(eq(issuedDocuments.personId, person.id))
-        .orderBy(desc(issuedDocuments.issuedAt));
+      const rows = await listIssued(req.ctx, req.params.personId);
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -375,7 +371,7 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       requireActor(req.ctx);
-      const { row } = await loadIssued(req.ctx, req.params.issuedId);
+      const row = await loadIssuedForDownload(req.ctx, req.params.issuedId);
       const pdf = await (await documentServices(req.ctx.cfg)).store.get(row.sha256);
       if (!pdf) throw new AppError('notFound');
       return sendPdf(reply, { id: row.id, reference: row.reference, sha256: row.sha256, pdf });

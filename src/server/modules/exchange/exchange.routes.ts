@@ -10,16 +10,21 @@ import { PassThrough } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { hasPermission, personScope, ROLE_DEFS } from '../../platform/authz/index.ts';
+import type { RecordItemKey } from '../../../domain/record/items.ts';
+import { assignmentGrants, authorizeImport, hasPermission, itemScope } from '../../platform/authz/index.ts';
 import { auditActor, type Ctx, requireActor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { errorsWorkbook } from './errors-sheet.ts';
 import { exportCsvGroup, exportXlsx } from './export.ts';
-import { GROUPS, type GroupKey } from './format.ts';
+import { type ExchangeItem, GROUPS, type GroupKey } from './format.ts';
 import { runImport } from './importer.ts';
-import { xlsxSource } from './sources.ts';
+import { type Source, xlsxSource } from './sources.ts';
 
 const MAX_UPLOAD = 50 * 1024 * 1024;
+
+/** The record item a group of the format carries (people: the personal data, items 2–4, 8, 10). */
+const groupItem = (g: Exclude<GroupKey, 'offices'> | GroupKey): RecordItemKey =>
+  g === 'people' || g === 'offices' ? 'personal' : g;
 const jobOut = z.object({
   id: z.string(),
   status: z.string(),
@@ -61,17 +66,36 @@ export const exchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payloadTooLarge');
         throw e;
       }
-      // People may be imported only under the offices of the officer's editing assignments.
-      const editing = ctx.actor.assignments.filter((a) =>
-        ROLE_DEFS[a.role].permissions.includes('record.edit'),
-      );
-      const officePaths = [...new Set(editing.map((a) => a.officePath))];
-      const assignment = editing.find((a) => ROLE_DEFS[a.role].scope === 'assigned');
       const id = randomUUID();
       const dir = path.join(ctx.cfg.dataDir, 'imports');
       await mkdir(dir, { recursive: true });
       const file = path.join(dir, `${id}.xlsx`);
       await writeFile(file, bytes);
+      // What the file would write decides whether the caller may import it, before anything is
+      // written (ADR 0110): a clerk's items only, new people only by a records officer, and the
+      // people only under the offices of the assignments that write them (checked per row).
+      let src: Source | null = null;
+      try {
+        src = await xlsxSource(file, part.filename);
+      } catch {
+        src = null; // not a readable workbook: the job below fails with its Thai message
+      }
+      const groups = src?.groupsWithRows?.() ?? [];
+      const decision = authorizeImport(ctx.actor, {
+        people: groups.includes('people'),
+        items: groups.filter((g): g is ExchangeItem => g !== 'people' && g !== 'offices'),
+      });
+      if (!decision.ok) {
+        await rm(file, { force: true });
+        throw new AppError('forbidden', [
+          {
+            field: `sheet.${decision.group}`,
+            messageKey:
+              decision.reason === 'create' ? 'err.import.createPerson' : 'err.import.itemNotAssigned',
+          },
+        ]);
+      }
+      const { officePaths, assignmentId } = decision.grant;
       await ctx.h.query('insert into import_jobs (id, source, created_by) values ($1, $2, $3)', [
         id,
         part.filename,
@@ -85,14 +109,14 @@ export const exchangeRoutes: FastifyPluginAsyncZod = async (app) => {
       // with its committed batches: uploading the same file again is safe (national IDs are unique).
       void (async () => {
         try {
-          const src = await xlsxSource(file, part.filename);
+          if (!src) throw new Error('unreadable workbook');
           await runImport(h, src, {
             importId: id,
             actor,
             meta,
             createdBy: actor.userId,
             officePaths,
-            assignmentId: assignment?.id ?? null,
+            assignmentId,
             allowOffices: false,
           });
         } catch (e) {
@@ -202,7 +226,19 @@ export const exchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!o) throw new AppError('notFound');
         officePath = o.path;
       }
-      const scope = { where: personScope(ctx.actor), officePath, includeOffices: false };
+      // Each group only for the people whose item the caller may read (a clerk: her items of her
+      // office's people; nobody else's groups at all), ADR 0110.
+      const actor = ctx.actor;
+      const readable = (g: GroupKey) =>
+        g === 'offices' || actor.assignments.some((a) => assignmentGrants(a, 'read', groupItem(g)));
+      const groups = GROUPS.filter(readable);
+      if (req.query.format === 'csv' && !groups.includes(req.query.group)) throw new AppError('forbidden');
+      const scope = {
+        whereFor: (g: GroupKey) => (readable(g) && g !== 'offices' ? itemScope(actor, groupItem(g)) : null),
+        groups,
+        officePath,
+        includeOffices: false,
+      };
       const out = new PassThrough();
       const name = `khru-${req.query.officeCode ?? 'records'}`;
       const run =

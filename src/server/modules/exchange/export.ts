@@ -33,6 +33,13 @@ const { persons, offices } = schema;
 export type ExportScope = {
   /** Visibility condition over persons (personScope(actor)); undefined = everyone (operator CLI). */
   where?: SQL | undefined;
+  /**
+   * Per group: the people whose group the caller may read (itemScope, ADR 0110), or null when
+   * the caller may read the group for nobody (the group is then left out). Replaces `where`.
+   */
+  whereFor?: (group: GroupKey) => SQL | null;
+  /** The groups written (default: all). */
+  groups?: GroupKey[];
   /** Only people of this office and the offices below it. */
   officePath?: string | null;
   /** Include offices.csv (the office subtree) so the dataset can be loaded into an empty database. */
@@ -87,7 +94,21 @@ export async function exportRows(
   sink: RowSink,
   only?: Set<GroupKey>,
 ): Promise<number> {
-  const want = (g: GroupKey) => !only || only.has(g);
+  if (s.whereFor) {
+    // Each group under its own condition: one keyset pass per group.
+    let total = 0;
+    for (const g of only ?? s.groups ?? GROUPS) {
+      if (g === 'offices') {
+        if (s.includeOffices) await officeRows(h, s, sink);
+        continue;
+      }
+      const where = s.whereFor(g);
+      if (where === null) continue;
+      total = Math.max(total, await exportRows(h, { ...s, whereFor: undefined, where }, sink, new Set([g])));
+    }
+    return total;
+  }
+  const want = (g: GroupKey) => (!only || only.has(g)) && (!s.groups || s.groups.includes(g));
   if (s.includeOffices && want('offices')) await officeRows(h, s, sink);
   let last = '';
   let total = 0;
@@ -241,8 +262,9 @@ export async function exportXlsx(h: DbHandle, s: ExportScope, out: Writable): Pr
     useStyles: false,
     useSharedStrings: false,
   });
-  for (const g of GROUPS) {
+  for (const g of s.groups ?? GROUPS) {
     if (g === 'offices' && !s.includeOffices) continue;
+    if (g !== 'offices' && s.whereFor?.(g) === null) continue;
     const ws = wb.addWorksheet(g);
     ws.addRow(COLUMNS[g].map(heading)).commit();
     await exportRows(

@@ -16,6 +16,7 @@ import {
   columnIndex,
   EXCHANGE_ITEMS,
   type ExchangeItem,
+  GROUPS,
   type GroupKey,
   headerKey,
   type ItemRow,
@@ -263,6 +264,8 @@ export type Source = {
   items(): Promise<Record<ExchangeItem, ItemReader>>;
   /** People rows, if a manifest says so. */
   expectedPeople: number | null;
+  /** The groups that have at least one data row (what the file would write), where known. */
+  groupsWithRows?(): GroupKey[];
   close(): Promise<void>;
 };
 
@@ -341,6 +344,7 @@ export async function xlsxSource(file: string, name = path.basename(file)): Prom
   return {
     name,
     expectedPeople: sheetRows('people').length,
+    groupsWithRows: () => GROUPS.filter((g) => sheetItemRows(g).length > 0),
     offices: () => gen(sheetRows('offices')),
     people: () => gen(sheetRows('people')),
     async items() {

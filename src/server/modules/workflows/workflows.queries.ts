@@ -4,10 +4,11 @@ import {
   ACTION_LABELS,
   type ActorRoleContext,
   allowedActions,
+  caseDataFor,
   WORKFLOWS,
   type WorkflowKind,
 } from '../../../domain/workflow/index.ts';
-import { type Actor, personScope } from '../../platform/authz/index.ts';
+import { type Actor, personAccess, personScope } from '../../platform/authz/index.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { schema } from '../../platform/db/index.ts';
 import { workflowRolesFor, workflowRolesOver } from './workflow-roles.ts';
@@ -22,7 +23,12 @@ export async function findCaseInScope(ex: Executor, actor: Actor, caseId: string
   const [row] = await ex
     .select({
       c: workflowCases,
-      person: { id: persons.id, officeId: persons.officeId, displayName: persons.displayName },
+      person: {
+        id: persons.id,
+        officeId: persons.officeId,
+        displayName: persons.displayName,
+        status: persons.status,
+      },
     })
     .from(workflowCases)
     .innerJoin(persons, eq(persons.id, workflowCases.personId))
@@ -49,10 +55,12 @@ export async function presentCase(
   ex: Executor,
   actor: Actor,
   c: CaseRow,
-  person: { id: string; officeId: string | null; displayName: string },
+  person: { id: string; officeId: string | null; displayName: string; status: string },
 ) {
   const def = WORKFLOWS[c.kind as WorkflowKind];
   const rc = await roleContext(ex, actor, c, person);
+  // The request's data only as far as the reader may read the record (ADR 0110).
+  const access = await personAccess(ex, actor, person);
   const steps = await ex
     .select({
       seq: workflowSteps.seq,
@@ -84,7 +92,7 @@ export async function presentCase(
     statusTh: statuses[c.status]?.th ?? c.status,
     personId: c.personId,
     personName: person.displayName,
-    data: c.data,
+    data: caseDataFor(c.data as Record<string, unknown>, access.read),
     stepDueDate: c.stepDueDate,
     overdue: !!c.stepDueDate && !c.closedAt && today > c.stepDueDate,
     version: c.version,

@@ -28,6 +28,16 @@ export const ERROR_CODES = {
     en: 'Someone else changed this record; reload before editing',
   },
   duplicate: { status: 409, th: 'มีข้อมูลนี้อยู่แล้ว', en: 'This already exists' },
+  roleHeld: {
+    status: 409,
+    th: 'ผู้ใช้นี้มีสิทธิ์บทบาทนี้ในหน่วยงานนี้อยู่แล้วในช่วงเวลาดังกล่าว',
+    en: 'This user already holds this role in this office for that period',
+  },
+  dutyConflict: {
+    status: 409,
+    th: 'กำหนดสิทธิ์ไม่ได้: ผู้บันทึกหรือจัดทำทะเบียนประวัติกับผู้รับรองทะเบียนประวัติของหน่วยงานเดียวกันต้องเป็นคนละคน (แบ่งแยกหน้าที่)',
+    en: 'Refused: the person who enters records and the one who certifies them must be different people (separation of duties)',
+  },
   selfGrant: { status: 403, th: 'ไม่สามารถกำหนดสิทธิ์ให้ตนเองได้', en: 'You cannot grant yourself a role' },
   notActive: {
     status: 409,

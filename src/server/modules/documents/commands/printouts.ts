@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
+  ISSUED_KIND_ITEMS,
   ISSUED_KIND_LABELS,
   type IssuedKind,
   RECORD_ITEM_KEYS,
@@ -7,7 +8,7 @@ import {
 } from '../../../../domain/record/index.ts';
 import type { RecordView } from '../../../../domain/record/record-view.ts';
 import { appendAudit } from '../../../platform/audit/index.ts';
-import { type PersonAccess, personAccess, ROLE_DEFS } from '../../../platform/authz/index.ts';
+import { missingItems, type PersonAccess, personAccess, ROLE_DEFS } from '../../../platform/authz/index.ts';
 import { schema } from '../../../platform/db/index.ts';
 import { type AuthedCtx, auditActor } from '../../../platform/http/context.ts';
 import { AppError } from '../../../platform/http/errors.ts';
@@ -137,6 +138,16 @@ export async function requestDocument(ctx: AuthedCtx, kind: RequestKind, purpose
 
 export type RequestRow = typeof documentRequests.$inferSelect;
 
+/**
+ * A person's requests for those who decide them (the records officer, ข้อ 5.5) and the owner:
+ * a request's purpose is the owner's business, not every reader's (ADR 0110).
+ */
+export async function listRequestsOf(ctx: AuthedCtx, personId: string): Promise<RequestRow[]> {
+  const { person, access } = await loadPerson(ctx, personId);
+  if (!access.isOwner) requireOfficer(access);
+  return listRequests(ctx, person.id);
+}
+
 /** Requests of one person, newest first (the owner's own, or an officer's view). */
 export async function listRequests(ctx: AuthedCtx, personId: string): Promise<RequestRow[]> {
   return ctx.h.db
@@ -265,6 +276,33 @@ export async function loadIssued(
   if (!row) throw new AppError('notFound');
   const { access } = await loadPerson(ctx, row.personId);
   return { row, access };
+}
+
+/**
+ * Whether the caller may download an issued document: the same right as making it (ADR 0110),
+ * i.e. reading every item it states — a clerk may not print the whole record (403), so she may
+ * not download a printout someone else made either.
+ */
+export function mayDownloadIssued(access: PersonAccess, kind: string): boolean {
+  return missingItems(access, 'read', ISSUED_KIND_ITEMS[kind as IssuedKind] ?? 'all').length === 0;
+}
+
+/** An issued document for download: in scope (404) and readable in full (403). */
+export async function loadIssuedForDownload(ctx: AuthedCtx, issuedId: string): Promise<IssuedRow> {
+  const { row, access } = await loadIssued(ctx, issuedId);
+  if (!mayDownloadIssued(access, row.kind)) throw new AppError('forbidden');
+  return row;
+}
+
+/** The documents issued for a person that the caller may download, newest first. */
+export async function listIssued(ctx: AuthedCtx, personId: string): Promise<IssuedRow[]> {
+  const { person, access } = await loadPerson(ctx, personId);
+  const rows = await ctx.h.db
+    .select()
+    .from(issuedDocuments)
+    .where(eq(issuedDocuments.personId, person.id))
+    .orderBy(desc(issuedDocuments.issuedAt));
+  return rows.filter((r) => mayDownloadIssued(access, r.kind));
 }
 
 /** Revokes an issued document: /verify shows it revoked from the next request on. */

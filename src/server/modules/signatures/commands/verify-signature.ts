@@ -77,7 +77,9 @@ export async function verifySignature(ctx: AuthedCtx, signatureId: string) {
       : changed.length
         ? CHANGED_AFTER_SIGNING
         : 'ลายมือชื่ออิเล็กทรอนิกส์ถูกต้อง ข้อมูลไม่มีการเปลี่ยนแปลงหลังลงนาม',
-    changedItems: changed,
+    // Which items changed, only among those the reader may read (ADR 0110): a clerk learns
+    // that the record changed, not that its discipline entries did.
+    changedItems: changed.filter((c) => access.read.includes(c.item)),
     decision: s.decision,
     decisionTh: SIGN_DECISIONS[s.decision as SignDecision]?.th ?? s.decision,
     signerName: row.signerName,
