@@ -12,6 +12,8 @@ export type SessionUser = {
   roles: string[];
   assignments: Assignment[];
   permissions: string[];
+  /** What the API lets this user do, so the UI offers only that (ADR 0110). */
+  allowed: { importPeople: boolean; exportItems: string[] };
 };
 
 export type SessionInfo = { user: SessionUser; csrfToken: string; authTime: string };

@@ -110,6 +110,18 @@ export const STRINGS = {
   currentMode: { th: 'ข้อมูลปัจจุบัน', en: 'Current data' },
   other: { th: 'อื่นๆ', en: 'Other' },
   amends: { th: 'แก้ไขโทษเดิม', en: 'amends' },
+  importNotAllowed: {
+    th: 'การนำเข้าจากแฟ้มเป็นการเพิ่มบุคคลใหม่ ซึ่งทำได้โดยผู้จัดทำทะเบียนประวัติ ท่านบันทึกรายการที่ได้รับมอบหมายได้ที่หน้าทะเบียนประวัติของแต่ละคน',
+    en: 'Importing a file adds new people, which records officers do; record your assigned items on each person’s record',
+  },
+  exportItemsOnly: {
+    th: 'แฟ้มที่ส่งออกมีเฉพาะรายการข้อมูลที่ท่านมีสิทธิ์ดู',
+    en: 'The export contains only the items you may read',
+  },
+  hiddenChanges: {
+    th: 'รายการที่ขอแก้ไขซึ่งท่านไม่มีสิทธิ์ดู',
+    en: 'Requested changes you may not see',
+  },
 } as const satisfies Record<string, { th: string; en: string }>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -11,7 +11,14 @@ import {
   revokeUserSessions,
   verifyPassword,
 } from '../../platform/auth/index.ts';
-import { actorRoles, isOtepcDataController, ROLE_DEFS } from '../../platform/authz/index.ts';
+import {
+  actorRoles,
+  authorizeImport,
+  hasPermission,
+  isOtepcDataController,
+  ROLE_DEFS,
+  readableItems,
+} from '../../platform/authz/index.ts';
 import { schema } from '../../platform/db/index.ts';
 import { clearSessionCookie, setSessionCookie } from '../../platform/http/auth-hook.ts';
 import { auditActor, requireActor } from '../../platform/http/context.ts';
@@ -34,6 +41,8 @@ const sessionInfo = z.object({
       }),
     ),
     permissions: z.array(z.string()),
+    /** What the web app offers (ADR 0110): new people by import; the item groups exportable. */
+    allowed: z.object({ importPeople: z.boolean(), exportItems: z.array(z.string()) }),
   }),
   csrfToken: z.string(),
   authTime: z.string(),
@@ -67,6 +76,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           items: x.items,
         })),
         permissions: [...perms],
+        allowed: {
+          importPeople: authorizeImport(a, { people: true, items: [] }).ok,
+          exportItems: hasPermission(a, 'record.read') ? readableItems(a) : [],
+        },
       },
       csrfToken: req.csrfToken ?? '',
       authTime: new Date(a.authTime).toISOString(),

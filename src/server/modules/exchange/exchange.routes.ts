@@ -11,7 +11,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RecordItemKey } from '../../../domain/record/items.ts';
-import { assignmentGrants, authorizeImport, hasPermission, itemScope } from '../../platform/authz/index.ts';
+import { authorizeImport, hasPermission, itemScope, readableItems } from '../../platform/authz/index.ts';
 import { auditActor, type Ctx, requireActor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { errorsWorkbook } from './errors-sheet.ts';
@@ -23,8 +23,7 @@ import { type Source, xlsxSource } from './sources.ts';
 const MAX_UPLOAD = 50 * 1024 * 1024;
 
 /** The record item a group of the format carries (people: the personal data, items 2–4, 8, 10). */
-const groupItem = (g: Exclude<GroupKey, 'offices'> | GroupKey): RecordItemKey =>
-  g === 'people' || g === 'offices' ? 'personal' : g;
+const groupItem = (g: GroupKey): RecordItemKey => (g === 'people' || g === 'offices' ? 'personal' : g);
 const jobOut = z.object({
   id: z.string(),
   status: z.string(),
@@ -229,8 +228,8 @@ export const exchangeRoutes: FastifyPluginAsyncZod = async (app) => {
       // Each group only for the people whose item the caller may read (a clerk: her items of her
       // office's people; nobody else's groups at all), ADR 0110.
       const actor = ctx.actor;
-      const readable = (g: GroupKey) =>
-        g === 'offices' || actor.assignments.some((a) => assignmentGrants(a, 'read', groupItem(g)));
+      const items = new Set(readableItems(actor));
+      const readable = (g: GroupKey) => g === 'offices' || items.has(groupItem(g));
       const groups = GROUPS.filter(readable);
       if (req.query.format === 'csv' && !groups.includes(req.query.group)) throw new AppError('forbidden');
       const scope = {

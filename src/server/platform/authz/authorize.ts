@@ -40,6 +40,14 @@ export function itemScope(actor: Actor, item: RecordItemKey): SQL {
   });
 }
 
+/**
+ * The items the actor may read of at least someone through an assignment (what an export or a
+ * list by item may contain at all); the owner's own record is not a list and does not count.
+ */
+export function readableItems(actor: Actor): RecordItemKey[] {
+  return RECORD_ITEM_KEYS.filter((k) => actor.assignments.some((a) => assignmentGrants(a, 'read', k)));
+}
+
 /** The items of `items` that `access` does not allow for `action`. */
 export function missingItems(
   access: Pick<PersonAccess, 'read' | 'edit'>,

@@ -10,6 +10,7 @@ import {
   type WorkflowKind,
 } from '../../../domain/workflow/index.ts';
 import { type ApiError, api } from '../../api/client.ts';
+import { useLang } from '../../i18n/lang.tsx';
 import { busyRunner } from '../signing/busy-runner.ts';
 
 /** GET /api/v1/workflows/cases/:id — the case, its steps and the actions the server allows this user. */
@@ -90,6 +91,7 @@ const stepColumns = [
  */
 export function CasePage() {
   const { caseId = '' } = useParams();
+  const { t } = useLang();
   const [c, setC] = useState<CaseView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [reason, setReason] = useState('');
@@ -198,6 +200,11 @@ export function CasePage() {
         {c.stepDueDate && !c.closedAt && (
           <Descriptions.Item label="กำหนดเสร็จ">
             {formatThaiDate(c.stepDueDate)} {c.overdue && <Tag color="red">เกินกำหนด</Tag>}
+          </Descriptions.Item>
+        )}
+        {typeof c.data.hiddenChanges === 'number' && (
+          <Descriptions.Item label={t('hiddenChanges')}>
+            <span data-testid="hidden-changes">{c.data.hiddenChanges}</span>
           </Descriptions.Item>
         )}
         {changes.map((ch) => (
