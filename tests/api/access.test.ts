@@ -22,11 +22,12 @@ afterAll(async () => t?.close());
 
 describe('granting roles (ข้อ 2.2)', () => {
   it('an access controller grants a clerk role in its own office; it takes effect at the next request', async () => {
-    const target = await userId(DEMO_ACCOUNTS.certifier.nationalId);
+    const target = await userId(DEMO_ACCOUNTS.districtDirector.nationalId);
     const teacher = await teacherOf(t.h, 'SCH-40-003');
-    const certifier = await t.login('certifier');
-    // Before: the certifier reads the teacher but cannot edit anything.
-    const before = await t.call(certifier, {
+    // (Not the certifier: entering and certifying stay apart, ADR 0110.)
+    const director = await t.login('districtDirector');
+    // Before: the district director reads the teacher but cannot edit anything.
+    const before = await t.call(director, {
       method: 'POST',
       url: `/api/v1/people/${teacher}/items/others`,
       payload: { category: 'other', text: 'x' },
@@ -44,7 +45,7 @@ describe('granting roles (ข้อ 2.2)', () => {
       },
     });
     expect(grant.statusCode).toBe(201);
-    const after = await t.call(certifier, {
+    const after = await t.call(director, {
       method: 'POST',
       url: `/api/v1/people/${teacher}/items/others`,
       payload: { category: 'other', text: 'x' },
@@ -57,7 +58,7 @@ describe('granting roles (ข้อ 2.2)', () => {
       payload: { reason: 'ย้ายหน้าที่' },
     });
     expect(rev.statusCode).toBe(200);
-    const again = await t.call(certifier, {
+    const again = await t.call(director, {
       method: 'POST',
       url: `/api/v1/people/${teacher}/items/others`,
       payload: { category: 'other', text: 'y' },
