@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { ACCOUNTS, launchChromium, login, newSession } from './support/browser.ts';
+import { ACCOUNTS, launchChromium, login, newSession, screenshot } from './support/browser.ts';
 import { searchAndOpen, typeDate } from './support/journeys.ts';
 
 const baseUrl = inject('baseUrl');
@@ -62,5 +62,24 @@ describe('data-entry clerk', () => {
       .getByRole('row', { name: /การใช้ระบบทะเบียนประวัติอิเล็กทรอนิกส์/ })
       .waitFor();
     await context.close();
+  });
+
+  test('the import page offers her no import (she adds no people) and an export of her items only', async () => {
+    const { page, context } = await newSession(browser, baseUrl);
+    await login(page, ACCOUNTS.clerk);
+    await page.goto('/exchange');
+    await page.getByTestId('import-not-allowed').waitFor();
+    expect(await page.getByRole('button', { name: 'เลือกแฟ้ม .xlsx' }).count()).toBe(0);
+    await page.getByTestId('export-link').waitFor();
+    expect(await page.locator('body').textContent()).toContain('เฉพาะรายการข้อมูลที่ท่านมีสิทธิ์ดู');
+    await screenshot(page, 'clerk-exchange');
+    await context.close();
+    // A records officer is offered the upload.
+    const officer = await newSession(browser, baseUrl);
+    await login(officer.page, ACCOUNTS.recordsOfficer);
+    await officer.page.goto('/exchange');
+    await officer.page.getByRole('button', { name: 'เลือกแฟ้ม .xlsx' }).waitFor();
+    expect(await officer.page.getByTestId('import-not-allowed').count()).toBe(0);
+    await officer.context.close();
   });
 });
