@@ -32,6 +32,7 @@ import { workflowsRoutes } from './modules/workflows/index.ts';
 import type { DbHandle } from './platform/db/index.ts';
 import { registerAuthHook } from './platform/http/auth-hook.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { registerInputGuard } from './platform/http/input-guard.ts';
 import { logOptions } from './platform/logging.ts';
 
 declare module 'fastify' {
@@ -75,6 +76,7 @@ export async function buildApp(cfg: Config, h: DbHandle, opts: BuildOptions = {}
   await app.register(cookie);
   registerAuthHook(app, h, cfg);
   registerErrorHandler(app);
+  registerInputGuard(app);
   // Security headers (helmet). The middleware is built ONCE and applied to every response; the
   // @fastify/helmet wrapper rebuilt it (parsing every CSP directive) on each request, measured
   // at several per cent of the server's CPU on the hot full-record read (issue 5).

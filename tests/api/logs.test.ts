@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/server/modules/demo/seed.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -45,5 +46,30 @@ describe('logs', () => {
     expect(all).not.toContain('wrong-password-xyz');
     expect(all).not.toContain(s.cookie.split('=')[1]);
     expect(all).not.toContain(s.csrf);
+  });
+
+  it('never contain request text, even when a request is refused or the database fails (issue 17 §4)', async () => {
+    const s = await t.login('officer');
+    const marker = 'ลับเฉพาะ-สมศรีทดสอบ';
+    // Refused before the database (it used to be a 500 whose log held the SQL parameters).
+    const res = await t.call(s, {
+      method: 'POST',
+      url: '/api/v1/people/search',
+      payload: { q: `${marker}\u0000` },
+    });
+    expect(res.statusCode).toBe(400);
+    // A real database error with a parameter: the log says what failed, not with which values.
+    const before = lines.length;
+    try {
+      await t.h.db.execute(sql`select ${marker}::int as n`);
+      expect.unreachable();
+    } catch (err) {
+      t.app.log.error({ err }, 'unhandled error');
+    }
+    const dbLine = lines.slice(before).join('\n');
+    expect(dbLine).toContain('"sql":"select $1::int as n"');
+    const all = lines.join('\n');
+    expect(all).not.toContain(marker);
+    expect(all).not.toContain(JSON.stringify(marker).slice(1, -1));
   });
 });

@@ -32,6 +32,15 @@ export const messages = {
     en: 'is an item you are not assigned to record; nothing was imported',
   },
   'err.tooLong': { th: 'ยาวเกินกำหนด', en: 'is too long' },
+  'err.controlChar': {
+    th: 'มีอักขระควบคุมที่มองไม่เห็น (เช่น NUL) ซึ่งบันทึกไม่ได้ กรุณาพิมพ์ใหม่',
+    en: 'contains an invisible control character (such as NUL) that cannot be stored; please retype it',
+  },
+  'err.surrogate': {
+    th: 'มีอักขระที่เสียหาย (ไม่ใช่อักขระยูนิโคดที่สมบูรณ์) กรุณาพิมพ์ใหม่',
+    en: 'contains a broken character (not complete Unicode); please retype it',
+  },
+  'err.tooDeep': { th: 'มีโครงสร้างข้อมูลซ้อนกันลึกเกินกำหนด', en: 'is nested too deeply' },
   'err.date': { th: 'ไม่ใช่วันที่ที่มีอยู่จริง', en: 'is not a real date' },
   'err.yearMonth': { th: 'เดือน/ปีไม่ถูกต้อง', en: 'is not a valid month/year' },
   'err.dateRange': { th: 'วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่ม', en: 'must not be before the start' },
