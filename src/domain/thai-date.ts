@@ -224,3 +224,24 @@ export function parseThaiYearMonth(input: string): string | null {
   const ym = isoFromParts(year, month, 1).slice(0, 7);
   return isRealYearMonth(ym) ? ym : null;
 }
+
+/**
+ * The years (C.E.) a date in this register can have: the oldest orders and births on a ก.ค.ศ.๑๖
+ * are from the 20th century, and the latest dates are licence expiries and retirements a few
+ * decades ahead. A year outside is a typing or conversion error, not a date (issue 17 §4).
+ */
+export const REGISTER_YEARS = { min: 1900, max: 2100 } as const;
+
+/**
+ * Why a real ISO date's year cannot be in the register: `buddhistEra` when it is a พ.ศ. year
+ * written where a ค.ศ. one belongs (2569-01-15 for 2026-01-15), `outOfRange` for any other year
+ * outside REGISTER_YEARS (0001-01-01); null when the year is fine. The API carries dates in
+ * C.E. (ADR 0006); only the screens and documents show พ.ศ.
+ */
+export function registerYearProblem(s: string): 'buddhistEra' | 'outOfRange' | null {
+  const y = Number(s.slice(0, 4));
+  if (y >= REGISTER_YEARS.min && y <= REGISTER_YEARS.max) return null;
+  const ce = y - BE_OFFSET;
+  if (ce >= REGISTER_YEARS.min && ce <= REGISTER_YEARS.max) return 'buddhistEra';
+  return 'outOfRange';
+}

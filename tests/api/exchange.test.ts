@@ -6,9 +6,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateDataset } from '../../bench/gen.ts';
 import { nationalIdFrom } from '../../src/server/modules/demo/generator.ts';
@@ -82,10 +83,28 @@ describe('round trip', () => {
       'update person_service set note = $1 where id = (select id from person_service order by id limit 1) returning id',
       [note],
     );
+    // Cells a spreadsheet would run as formulas (issue 17 §4): written with a leading apostrophe,
+    // read back as they were.
+    const formulas = ['=HYPERLINK("http://x.invalid","คลิก")', '+66812345678', '-1+2', '@SUM(A1)', '＝1+1'];
+    const fRows = await t.h.query<{ id: string }>(
+      `update person_service set note = v.note from (
+         select id, (array[$1, $2, $3, $4, $5])[row_number() over (order by id)] as note
+         from (select id from person_service order by id offset 1 limit 5) s) v
+       where person_service.id = v.id returning person_service.id`,
+      formulas,
+    );
+    expect(fRows).toHaveLength(5);
     const before = await contentHashOfRecords(t.h);
     expect(before.persons).toBeGreaterThan(120);
     const out = path.join(dir, 'export-csv');
     const n = await exportCsvDir(t.h, { includeOffices: true }, out);
+    const cells = new Set(
+      Papa.parse<string[]>(await readFile(path.join(out, 'service.csv'), 'utf8')).data.flat(),
+    );
+    for (const f of formulas) {
+      expect(cells.has(`'${f}`)).toBe(true);
+      expect(cells.has(f)).toBe(false);
+    }
     expect(n).toBe(before.persons);
     const b = await emptyDb();
     try {
@@ -98,6 +117,11 @@ describe('round trip', () => {
         row!.id,
       ]);
       expect(back?.note).toBe(note);
+      const fBack = await b.h.query<{ note: string }>(
+        'select note from person_service where id = any($1::uuid[]) order by id',
+        [fRows.map((r) => r.id)],
+      );
+      expect(fBack.map((r) => r.note).sort()).toEqual([...formulas].sort());
       // One audit event per imported person, in a chain that verifies.
       const v = await verifyAuditChain(b.h);
       expect(v.ok).toBe(true);

@@ -80,3 +80,33 @@ describe('text inputs refuse control characters and lone surrogates', () => {
     expect(res.statusCode).toBe(200);
   });
 });
+
+describe('dates outside the register’s years are refused, not stored five centuries away', () => {
+  it('a พ.ศ. year in ISO form and an absurd year: Thai 400 naming the field; nothing stored', async () => {
+    const otepc = await t.login('otepcController');
+    const count = async () =>
+      (await t.h.query<{ n: number }>('select count(*)::int as n from holidays'))[0]!.n;
+    const before = await count();
+    for (const [date, key] of [
+      ['2569-01-15', 'err.dateBuddhistEra'],
+      ['0001-01-01', 'err.dateYearRange'],
+      ['2569-02-30', 'err.date'],
+    ] as const) {
+      const res = await t.call(otepc, {
+        method: 'PUT',
+        url: `/api/v1/reference/holidays/${date}`,
+        payload: { nameTh: 'วันทดสอบ', kind: 'special' },
+      });
+      expectFieldError(res, 'date', key);
+    }
+    expect(await count()).toBe(before);
+    // The same date in ค.ศ. is taken.
+    const ok = await t.call(otepc, {
+      method: 'PUT',
+      url: '/api/v1/reference/holidays/2026-01-15',
+      payload: { nameTh: 'วันทดสอบ', kind: 'special' },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(await count()).toBe(before + 1);
+  });
+});

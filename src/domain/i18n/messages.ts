@@ -42,6 +42,14 @@ export const messages = {
   },
   'err.tooDeep': { th: 'มีโครงสร้างข้อมูลซ้อนกันลึกเกินกำหนด', en: 'is nested too deeply' },
   'err.date': { th: 'ไม่ใช่วันที่ที่มีอยู่จริง', en: 'is not a real date' },
+  'err.dateBuddhistEra': {
+    th: 'ปีของวันที่เป็นปี พ.ศ. แต่ช่องนี้รับปี ค.ศ. (ปี พ.ศ. ลบ 543)',
+    en: 'has a Buddhist-era year where a Christian-era year is expected (subtract 543)',
+  },
+  'err.dateYearRange': {
+    th: 'ปีของวันที่อยู่นอกช่วงที่ทะเบียนประวัติรับ (ค.ศ. 1900–2100 หรือ พ.ศ. 2443–2643)',
+    en: 'has a year outside the range the register accepts (1900–2100)',
+  },
   'err.yearMonth': { th: 'เดือน/ปีไม่ถูกต้อง', en: 'is not a valid month/year' },
   'err.dateRange': { th: 'วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่ม', en: 'must not be before the start' },
   'err.nationalId.format': { th: 'ต้องเป็นตัวเลข 13 หลัก', en: 'must be 13 digits' },

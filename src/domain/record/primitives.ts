@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isRealIsoDate, isRealYearMonth } from '../iso-date.ts';
 import { nationalIdProblem, normalizeNationalId } from '../national-id.ts';
+import { registerYearProblem } from '../thai-date.ts';
 
 // Control characters (C0, DEL) and zero-width/BOM characters are stripped from every text field.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
@@ -28,12 +29,19 @@ export const optText = (max = 200) =>
     .nullish()
     .transform((s) => (s ? s : null));
 
-export const isoDate = z.string({ error: 'err.required' }).refine(isRealIsoDate, { error: 'err.date' });
+/** A calendar date (C.E., ISO): real, and with a year the register can have (registerYearProblem). */
+export const isoDate = z
+  .string({ error: 'err.required' })
+  .refine(isRealIsoDate, { error: 'err.date', abort: true })
+  .refine((s) => registerYearProblem(s) !== 'buddhistEra', { error: 'err.dateBuddhistEra', abort: true })
+  .refine((s) => registerYearProblem(s) === null, { error: 'err.dateYearRange' });
 export const optIsoDate = isoDate.nullish().transform((s) => s ?? null);
 
 export const yearMonth = z
   .string({ error: 'err.required' })
-  .refine(isRealYearMonth, { error: 'err.yearMonth' });
+  .refine(isRealYearMonth, { error: 'err.yearMonth', abort: true })
+  .refine((s) => registerYearProblem(s) !== 'buddhistEra', { error: 'err.dateBuddhistEra', abort: true })
+  .refine((s) => registerYearProblem(s) === null, { error: 'err.dateYearRange' });
 export const optYearMonth = yearMonth.nullish().transform((s) => s ?? null);
 
 /** A B.E. year (พ.ศ.) as used on the form for discipline and ethics entries. */

@@ -19,6 +19,7 @@ import { fromRow, ITEM_TABLES } from '../records/index.ts';
 import { loadExcel } from './excel.ts';
 import {
   COLUMNS,
+  CSV_WRITE_OPTIONS,
   cellText,
   EXCHANGE_ITEMS,
   type ExchangeItem,
@@ -195,7 +196,7 @@ export class CsvDatasetWriter {
     mkdirSync(dir, { recursive: true });
     for (const g of groups) {
       const out = createWriteStream(path.join(dir, `${g}.csv`));
-      out.write(stringifySync([COLUMNS[g].map(heading)], { bom: true }));
+      out.write(stringifySync([COLUMNS[g].map(heading)], { bom: true, ...CSV_WRITE_OPTIONS }));
       this.files.set(g, { out, buf: [], done: once(out, 'finish') });
     }
   }
@@ -208,7 +209,7 @@ export class CsvDatasetWriter {
   }
   private async flush(f: { out: WriteStream; buf: string[][] }) {
     if (!f.buf.length) return;
-    const chunk = stringifySync(f.buf);
+    const chunk = stringifySync(f.buf, CSV_WRITE_OPTIONS);
     f.buf = [];
     if (!f.out.write(chunk)) await once(f.out, 'drain');
   }
@@ -236,7 +237,7 @@ export async function exportCsvGroup(
   group: GroupKey,
   out: Writable,
 ): Promise<void> {
-  const st = stringify({ bom: true });
+  const st = stringify({ bom: true, ...CSV_WRITE_OPTIONS });
   st.pipe(out);
   st.write(COLUMNS[group].map(heading));
   await exportRows(

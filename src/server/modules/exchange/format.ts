@@ -220,6 +220,21 @@ export function fromEntry(item: ExchangeItem, e: Record<string, unknown>): Recor
   return out;
 }
 
+/**
+ * CSV cells that a spreadsheet would run as a formula (OWASP "CSV injection": a cell beginning
+ * with =, +, -, @, tab or CR, or a full-width =, +, -, @) are written with a leading apostrophe by csv-stringify's
+ * `escape_formulas` (issue 17 §4, ADR 0114). These are the options every CSV writer uses.
+ */
+export const CSV_WRITE_OPTIONS = { escape_formulas: true } as const;
+
+/**
+ * Undoes `escape_formulas` on import, so an exported CSV re-imports to the same content: an
+ * apostrophe followed by one of the escaped first characters is dropped; anything else is kept.
+ */
+export function unescapeCsvFormula(v: string): string {
+  return v.length > 1 && v[0] === "'" && '=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20'.includes(v[1]!) ? v.slice(1) : v;
+}
+
 /** Cell text for a value (dates stay ISO, booleans true/false, null empty). */
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';

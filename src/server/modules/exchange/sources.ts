@@ -20,6 +20,7 @@ import {
   type GroupKey,
   headerKey,
   type ItemRow,
+  unescapeCsvFormula,
 } from './format.ts';
 
 export type Rec = { rowNo: number; rec: Record<string, string> };
@@ -83,6 +84,8 @@ async function* csvChunks(file: string, group: GroupKey): AsyncGenerator<CellChu
   };
   Papa.parse<string[]>(input, {
     skipEmptyLines: true,
+    // An export's formula-escaped cells (CSV_WRITE_OPTIONS) come back as they were.
+    transform: unescapeCsvFormula,
     chunk: (res) => {
       queue.push(res.data);
       if (queue.length >= CHUNKS_AHEAD) input.pause();
