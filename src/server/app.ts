@@ -16,7 +16,7 @@ import {
 import helmet from 'helmet';
 import type { Config } from './config.ts';
 import { accessRoutes } from './modules/access/index.ts';
-import { auditRoutes } from './modules/audit/index.ts';
+import { auditChainRoutes, auditRoutes } from './modules/audit/index.ts';
 import { authRoutes } from './modules/auth/index.ts';
 import { documentsRoutes, verifyRoutes } from './modules/documents/index.ts';
 import { exchangeRoutes } from './modules/exchange/index.ts';
@@ -142,6 +142,7 @@ export async function buildApp(cfg: Config, h: DbHandle, opts: BuildOptions = {}
   await app.register(officesRoutes);
   await app.register(accessRoutes);
   await app.register(auditRoutes);
+  await app.register(auditChainRoutes);
   await app.register(referenceRoutes);
   await app.register(documentsRoutes);
   await app.register(verifyRoutes);

@@ -10,7 +10,28 @@ const schema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined))
     .pipe(z.string().url().optional()),
+  /**
+   * Migrations connect here (the owner of the tables) when set; otherwise through DATABASE_URL
+   * before the server takes DATABASE_APP_ROLE (ADR 0115).
+   */
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.string().url().optional()),
+  /** The role every server connection takes (SET ROLE): INSERT/SELECT only on the audit trail. '' = none. */
+  DATABASE_APP_ROLE: z
+    .string()
+    .regex(/^([a-z_][a-z0-9_]{0,62})?$/)
+    .default('khru_app'),
   DATA_DIR: z.string().default('./data'),
+  /**
+   * Signed checkpoints of the audit chain's head (ADR 0115): made at start and then every this
+   * many minutes when the chain has grown (0: only on demand). The key lives in
+   * AUDIT_CHECKPOINT_KEY_DIR (default DATA_DIR/keys/audit-checkpoint), never in the database.
+   */
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().min(0).default(60),
+  AUDIT_CHECKPOINT_KEY_DIR: z.string().optional(),
   /** Load the demo data set (and demo accounts) on first start. */
   DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -64,7 +85,12 @@ export type Config = Readonly<{
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  migrationDatabaseUrl: string | undefined;
+  /** null: connections keep the login role. */
+  databaseAppRole: string | null;
   dataDir: string;
+  auditCheckpointMs: number;
+  auditCheckpointKeyDir: string;
   demoData: 'auto' | 'on' | 'off';
   logLevel: string;
   sessionIdleMs: number;
@@ -107,7 +133,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
+    databaseAppRole: e.DATABASE_APP_ROLE || null,
     dataDir: path.resolve(e.DATA_DIR),
+    auditCheckpointMs: Math.round(e.AUDIT_CHECKPOINT_MINUTES * 60_000),
+    auditCheckpointKeyDir: path.resolve(
+      e.AUDIT_CHECKPOINT_KEY_DIR ?? path.join(e.DATA_DIR, 'keys', 'audit-checkpoint'),
+    ),
     demoData: e.DEMO_DATA,
     logLevel: e.LOG_LEVEL,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { startCheckpointTimer } from './modules/audit/index.ts';
 import { seedDemo, seedHolidays } from './modules/demo/seed.ts';
 import { migrate, openDb } from './platform/db/index.ts';
 
@@ -13,10 +14,19 @@ const HOLIDAYS_CSV = new URL(
 /** Loads config, opens and migrates the database, loads demo data on first start, listens. */
 async function main() {
   const cfg = loadConfig();
+  // Migrations run as the owner of the tables (MIGRATION_DATABASE_URL, or DATABASE_URL's login);
+  // the server then works as DATABASE_APP_ROLE, which may not change audit events (ADR 0115).
+  const owner = cfg.migrationDatabaseUrl
+    ? await openDb({ kind: 'postgres', url: cfg.migrationDatabaseUrl, poolSize: 1 })
+    : cfg.databaseUrl
+      ? await openDb({ kind: 'postgres', url: cfg.databaseUrl, poolSize: 1 })
+      : await openDb({ kind: 'pglite', dataDir: path.join(cfg.dataDir, 'db') });
+  await migrate(owner);
+  await owner.close();
+  const role = cfg.databaseAppRole ?? undefined;
   const h = cfg.databaseUrl
-    ? await openDb({ kind: 'postgres', url: cfg.databaseUrl })
-    : await openDb({ kind: 'pglite', dataDir: path.join(cfg.dataDir, 'db') });
-  await migrate(h);
+    ? await openDb({ kind: 'postgres', url: cfg.databaseUrl, role })
+    : await openDb({ kind: 'pglite', dataDir: path.join(cfg.dataDir, 'db'), role });
   await seedHolidays(h, readFileSync(HOLIDAYS_CSV, 'utf8'));
   const app = await buildApp(cfg, h);
   // auto: only into an empty register, so a production database never receives demo people.
@@ -25,8 +35,11 @@ async function main() {
     const r = await seedDemo(h);
     if (r.loaded) app.log.info('demo data loaded (accounts are listed in README.md)');
   }
+  // Signed checkpoints of the audit chain: at start, then every AUDIT_CHECKPOINT_MINUTES (ADR 0115).
+  const stopCheckpoints = startCheckpointTimer(cfg, h, app.log);
   const close = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    stopCheckpoints();
     await app.close();
     await h.close();
     process.exit(0);

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/server/platform/audit/index.ts';
 import { migrate, openDb } from '../../src/server/platform/db/index.ts';
@@ -23,13 +24,16 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-/** Changes a row behind the application's back (as a superuser would), bypassing the refusal trigger. */
+/**
+ * Changes a row behind the application's back, as the owner of the table (the server's role may
+ * not), bypassing the refusal trigger.
+ */
 async function tamper(sql: string) {
-  await t.h.query('alter table audit_events disable trigger user');
+  await t.owner('alter table audit_events disable trigger user');
   try {
-    await t.h.query(sql);
+    await t.owner(sql);
   } finally {
-    await t.h.query('alter table audit_events enable trigger user');
+    await t.owner('alter table audit_events enable trigger user');
   }
 }
 
@@ -49,12 +53,35 @@ async function verify(batchSize?: number) {
 }
 
 describe('audit trail', () => {
-  it('refuses UPDATE, DELETE and TRUNCATE through the application connection', async () => {
-    await expect(t.h.query(`update audit_events set event_type = 'x' where seq = 1`)).rejects.toThrow(
-      /append-only/,
-    );
-    await expect(t.h.query('delete from audit_events where seq = 1')).rejects.toThrow(/append-only/);
-    await expect(t.h.query('truncate audit_events')).rejects.toThrow(/append-only/);
+  it("the server's own database handle may not UPDATE, DELETE, TRUNCATE or unprotect audit rows", async () => {
+    // The handle works as khru_app (ADR 0115), as the server's does: refused by privilege, before
+    // the trigger is even reached, on every connection of the pool.
+    const [who] = await t.h.query<{ r: string }>('select current_user as r');
+    expect(who!.r).toBe('khru_app');
+    for (let i = 0; i < 3; i++) {
+      await expect(t.h.query(`update audit_events set event_type = 'x' where seq = 1`)).rejects.toThrow(
+        /permission denied/,
+      );
+      await expect(t.h.query('delete from audit_events where seq = 1')).rejects.toThrow(/permission denied/);
+      await expect(t.h.query('truncate audit_events')).rejects.toThrow(/permission denied/);
+      await expect(t.h.query('alter table audit_events disable trigger user')).rejects.toThrow(
+        /must be owner/,
+      );
+      await expect(t.h.query('drop table audit_events')).rejects.toThrow(/must be owner/);
+    }
+    // Through Drizzle, in a transaction, as commands write (the driver's error is the cause).
+    const viaDrizzle = await t.h.db
+      .transaction((tx) => tx.execute(sql`delete from audit_events where seq = 1`))
+      .then(
+        () => 'deleted',
+        (e: Error) => String((e.cause as Error | undefined)?.message ?? e.message),
+      );
+    expect(viaDrizzle).toMatch(/permission denied/);
+    // Even the owner goes through the append-only trigger.
+    await expect(t.owner('delete from audit_events where seq = 1')).rejects.toThrow(/append-only/);
+    // It still appends and reads.
+    const [{ n } = { n: 0 }] = await t.h.query<{ n: number }>('select count(*)::int as n from audit_events');
+    expect(n).toBeGreaterThan(5);
   });
 
   it('records actor, time and request metadata with every change', async () => {

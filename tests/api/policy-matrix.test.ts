@@ -90,6 +90,28 @@ const ROLE_ROUTES: Record<
     allowStatus: 200,
     denyStatus: 403,
   },
+  // The chain's status and its signed checkpoints (ADR 0115): no personal data, whole trail.
+  'GET /api/v1/audit/chain': {
+    method: 'GET',
+    url: '/api/v1/audit/chain',
+    allow: ['otepcController', 'officeController'],
+    allowStatus: 200,
+    denyStatus: 403,
+  },
+  'POST /api/v1/audit/checkpoints': {
+    method: 'POST',
+    url: '/api/v1/audit/checkpoints',
+    allow: ['otepcController', 'officeController'],
+    allowStatus: 200,
+    denyStatus: 403,
+  },
+  'GET /api/v1/audit/checkpoints/export': {
+    method: 'GET',
+    url: '/api/v1/audit/checkpoints/export',
+    allow: ['otepcController', 'officeController'],
+    allowStatus: 200,
+    denyStatus: 403,
+  },
   'GET /api/v1/reference/holidays': {
     method: 'GET',
     url: '/api/v1/reference/holidays',

@@ -17,6 +17,8 @@ export type Session = { cookie: string; csrf: string; userId: string; personId: 
 export type TestApp = {
   app: FastifyInstance;
   h: DbHandle;
+  /** A statement as the owner of the tables (tampering the server's role cannot do). */
+  owner: OwnerQuery;
   cfg: Config;
   login(who: DemoAccountKey, password?: string): Promise<Session>;
   /** inject with the session cookie and CSRF header of `s` (if given). */
@@ -24,19 +26,49 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export async function openTestDb(): Promise<{ h: DbHandle; drop(): Promise<void> }> {
+/** The role the server works as (migration 0016, ADR 0115); test apps use it too. */
+export const APP_ROLE = 'khru_app';
+
+/** A query as the owner of the tables (the migrations' role): tests that tamper use it. */
+export type OwnerQuery = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+
+/**
+ * A fresh copy of the seeded database. `role` (default APP_ROLE, null: none) is the role its
+ * handle works as, like the server's; `owner` runs a statement as the owner.
+ */
+export async function openTestDb(
+  role: string | null = APP_ROLE,
+): Promise<{ h: DbHandle; owner: OwnerQuery; drop(): Promise<void> }> {
+  const asRole = role ?? undefined;
   if (inject('dbKind') === 'pglite') {
     const buf = await readFile(inject('snapshotPath'));
-    const h = await openDb({ kind: 'pglite', loadDataDir: new Blob([buf]) });
-    return { h, drop: async () => {} };
+    const h = await openDb({ kind: 'pglite', loadDataDir: new Blob([buf]), role: asRole });
+    // One session: step out of the role for the statement and back in.
+    const owner: OwnerQuery = async (text, params) => {
+      if (!role) return h.query(text, params);
+      await h.query('reset role');
+      try {
+        return await h.query(text, params);
+      } finally {
+        await h.query(`set role ${role}`);
+      }
+    };
+    return { h, owner, drop: async () => {} };
   }
   const name = `khru_t_${randomBytes(6).toString('hex')}`;
   const admin = await openDb({ kind: 'postgres', url: adminUrl(), poolSize: 1 });
   await admin.query(`create database ${name} template ${inject('templateDb')}`);
-  const h = await openDb({ kind: 'postgres', url: adminUrl(name), poolSize: 4 });
+  const h = await openDb({ kind: 'postgres', url: adminUrl(name), poolSize: 4, role: asRole });
+  let ownerDb: DbHandle | null = null;
+  const owner: OwnerQuery = async (text, params) => {
+    ownerDb ??= await openDb({ kind: 'postgres', url: adminUrl(name), poolSize: 1 });
+    return ownerDb.query(text, params);
+  };
   return {
     h,
+    owner,
     drop: async () => {
+      await ownerDb?.close();
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.close();
     },
@@ -47,7 +79,7 @@ export async function createTestApp(
   overrides: Partial<Config> = {},
   logger: boolean | object = false,
 ): Promise<TestApp> {
-  const { h, drop } = await openTestDb();
+  const { h, owner, drop } = await openTestDb();
   const cfg = loadConfig(
     { ...process.env, DATABASE_URL: undefined, LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv,
     {
@@ -84,6 +116,7 @@ export async function createTestApp(
   return {
     app,
     h,
+    owner,
     cfg,
     login,
     call,

@@ -1,1 +1,3 @@
-export { auditRoutes } from './audit.routes.ts';
+export { auditChainRoutes, auditRoutes } from './audit.routes.ts';
+export { createAuditCheckpoint, startCheckpointTimer } from './commands/create-checkpoint.ts';
+export { auditChainStatus, auditCheckpointExport } from './queries.ts';

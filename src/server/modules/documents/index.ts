@@ -4,5 +4,5 @@
  */
 export { documentsRoutes } from './documents.routes.ts';
 export { type CertificationEvidence, type EvidenceSource, registerEvidenceSource } from './evidence.ts';
-export { type DocumentServices, documentServices } from './services.ts';
+export { blobStoreFor, type DocumentServices, documentServices } from './services.ts';
 export { verifyRoutes } from './verify.routes.ts';

@@ -73,9 +73,21 @@ export const MIGRATIONS_DIR = path.resolve(
   '../../../../db/migrations',
 );
 
+/**
+ * `role`: every connection does `SET ROLE <role>` before it serves a query — the server works as
+ * khru_app, which owns nothing and may only INSERT and SELECT audit events (migration 0016,
+ * ADR 0115). Migrations run on a handle without it (the owner).
+ */
 export type OpenOptions =
-  | { kind: 'postgres'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
+  | { kind: 'postgres'; url: string; poolSize?: number; role?: string }
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File; role?: string };
+
+const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+function setRoleSql(role: string): string {
+  if (!ROLE_NAME.test(role)) throw new Error(`invalid database role name: ${role}`);
+  return `SET ROLE ${role}`;
+}
 
 /** Opens PostgreSQL (node-postgres pool) or an embedded PGlite database. */
 export async function openDb(opts: OpenOptions): Promise<DbHandle> {
@@ -86,25 +98,33 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
     pg.default.types.setTypeParser(1082, (v: string) => v);
     const subscribers = authSubscribers();
     let listening = 0;
+    const setRole = opts.role ? setRoleSql(opts.role) : null;
     const pool = new pg.default.Pool({
       connectionString: opts.url,
       max: opts.poolSize ?? 10,
       // A connection that silently died is found, and with it its LISTEN (ADR 0109).
       keepAlive: true,
-      // Runs on each new connection before the pool hands it out: it listens first.
+      // Runs on each new connection before the pool hands it out: it takes the server's role
+      // (a connection that cannot is never handed out), then listens.
       verify(client, done) {
         client.on('notification', (n) => {
           if (n.channel === AUTH_CHANNEL) subscribers.notify(n.payload ?? '*');
         });
-        client.query(`LISTEN ${AUTH_CHANNEL}`).then(
-          () => {
-            listening++;
-            client.once('end', () => {
-              if (--listening === 0) subscribers.notify('*');
-            });
-            done();
-          },
-          () => done(), // a connection that cannot listen serves queries, uncounted
+        const start = async () => {
+          if (setRole) await client.query(setRole);
+          try {
+            await client.query(`LISTEN ${AUTH_CHANNEL}`);
+          } catch {
+            return; // a connection that cannot listen serves queries, uncounted
+          }
+          listening++;
+          client.once('end', () => {
+            if (--listening === 0) subscribers.notify('*');
+          });
+        };
+        start().then(
+          () => done(),
+          (e: unknown) => done(e instanceof Error ? e : new Error(String(e))),
         );
       },
     });
@@ -157,6 +177,8 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
   // One embedded database in this process: its notifications arrive before the query returns.
   const subscribers = authSubscribers();
   await client.listen(AUTH_CHANNEL, (payload) => subscribers.notify(payload || '*'));
+  // One session: the role holds for every later query.
+  if (opts.role) await client.exec(setRoleSql(opts.role));
   return {
     kind: 'pglite',
     db,

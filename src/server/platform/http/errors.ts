@@ -64,6 +64,11 @@ export const ERROR_CODES = {
     th: 'ลายมือชื่ออิเล็กทรอนิกส์ไม่ถูกต้องหรือไม่ตรงกับข้อมูลที่ลงนาม',
     en: 'The electronic signature is invalid or does not match what is signed',
   },
+  auditChainBroken: {
+    status: 409,
+    th: 'ลงนามจุดตรวจสอบไม่ได้ เพราะบันทึกการตรวจสอบไม่ผ่านการตรวจตั้งแต่จุดตรวจสอบล่าสุด',
+    en: 'Cannot sign a checkpoint: the audit trail does not verify since the last checkpoint',
+  },
   payloadTooLarge: { status: 413, th: 'ไฟล์มีขนาดใหญ่เกินกำหนด', en: 'File too large' },
   unsupportedMedia: { status: 415, th: 'ชนิดไฟล์ไม่ถูกต้อง', en: 'Unsupported file type' },
   internal: { status: 500, th: 'เกิดข้อผิดพลาดในระบบ กรุณาลองใหม่อีกครั้ง', en: 'Internal error; please try again' },

@@ -12,6 +12,20 @@ export interface BlobStore {
   /** The bytes stored under `sha256`, or null. */
   get(sha256: string): Promise<Buffer | null>;
   has(sha256: string): Promise<boolean>;
+  /**
+   * A small object under a name instead of its hash, replaced whole by the next put (the pointer
+   * to the newest audit checkpoint, ADR 0115). Names are lowercase segments joined by '/'.
+   */
+  putNamed(name: string, bytes: Buffer): Promise<void>;
+  getNamed(name: string): Promise<Buffer | null>;
+}
+
+const NAME = /^[a-z0-9][a-z0-9-]{0,63}(\/[a-z0-9][a-z0-9-]{0,63}){0,3}$/;
+
+/** Throws unless `name` is a name putNamed accepts (it can never leave the store's root). */
+export function assertObjectName(name: string): string {
+  if (!NAME.test(name)) throw new Error('object name must be lowercase segments joined by /');
+  return name;
 }
 
 /** SHA-256 of bytes, lowercase hex. */

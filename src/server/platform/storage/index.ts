@@ -2,7 +2,7 @@
  * Document store (public surface of platform/storage): content-addressed blobs in a local folder
  * or an S3-compatible bucket, and the upload checks (type by content, DPI, colour, file names).
  */
-export { assertBlobKey, type BlobStore, sha256Hex } from './blob-store.ts';
+export { assertBlobKey, assertObjectName, type BlobStore, sha256Hex } from './blob-store.ts';
 export { contentDisposition, sanitizeFileName } from './file-name.ts';
 export { type FileFacts, inspectFile, type SniffedType } from './inspect.ts';
 export { localBlobStore } from './local-store.ts';

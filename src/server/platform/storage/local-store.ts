@@ -5,8 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
-import { assertBlobKey, type BlobStore, sha256Hex } from './blob-store.ts';
+import { dirname, join, resolve, sep } from 'node:path';
+import { assertBlobKey, assertObjectName, type BlobStore, sha256Hex } from './blob-store.ts';
 
 /** A BlobStore in a local folder (created with mode 0700 on first write). */
 export function localBlobStore(root: string): BlobStore {
@@ -23,37 +23,52 @@ export function localBlobStore(root: string): BlobStore {
       () => true,
       () => false,
     );
+  const namedPath = (name: string) => {
+    const p = join(base, 'named', assertObjectName(name));
+    if (!p.startsWith(base + sep)) throw new Error('object path escapes the store');
+    return p;
+  };
+  /** Writes a temporary file in `dir`, synced, and renames it onto `target`. */
+  const writeAtomic = async (dir: string, target: string, bytes: Buffer) => {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const tmp = join(dir, `.tmp-${randomBytes(8).toString('hex')}`);
+    const fh = await open(tmp, 'wx', 0o600);
+    try {
+      await fh.writeFile(bytes);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    try {
+      await rename(tmp, target);
+    } catch (e) {
+      await rm(tmp, { force: true });
+      throw e;
+    }
+  };
+  const readOrNull = async (p: string) => {
+    try {
+      return await readFile(p);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+  };
   return {
     kind: 'local',
     async put(bytes) {
       const sha256 = sha256Hex(bytes);
       const target = pathOf(sha256);
       if (await exists(target)) return { sha256, created: false };
-      await mkdir(join(base, sha256.slice(0, 2)), { recursive: true, mode: 0o700 });
-      const tmp = join(base, sha256.slice(0, 2), `.tmp-${randomBytes(8).toString('hex')}`);
-      const fh = await open(tmp, 'wx', 0o600);
-      try {
-        await fh.writeFile(bytes);
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
-      try {
-        await rename(tmp, target);
-      } catch (e) {
-        await rm(tmp, { force: true });
-        throw e;
-      }
+      await writeAtomic(join(base, sha256.slice(0, 2)), target, bytes);
       return { sha256, created: true };
     },
-    async get(sha256) {
-      try {
-        return await readFile(pathOf(sha256));
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw e;
-      }
+    async putNamed(name, bytes) {
+      const target = namedPath(name);
+      await writeAtomic(dirname(target), target, bytes);
     },
+    getNamed: (name) => readOrNull(namedPath(name)),
+    get: (sha256) => readOrNull(pathOf(sha256)),
     has: async (sha256) => exists(pathOf(sha256)),
   };
 }

@@ -4,7 +4,7 @@
  * the 3 MB @aws-sdk/client-s3 dependency tree. Objects are keyed `<prefix><sha256>`.
  */
 import { createHash, createHmac } from 'node:crypto';
-import { assertBlobKey, type BlobStore, sha256Hex } from './blob-store.ts';
+import { assertBlobKey, assertObjectName, type BlobStore, sha256Hex } from './blob-store.ts';
 
 export interface S3Options {
   /** e.g. https://s3.ap-southeast-1.amazonaws.com or http://127.0.0.1:9000 (MinIO). */
@@ -88,10 +88,11 @@ export function signV4(opts: {
 export function s3BlobStore(o: S3Options): BlobStore {
   const doFetch = o.fetch ?? fetch;
   const now = o.now ?? (() => new Date());
-  const urlOf = (sha: string) =>
-    new URL(`${o.endpoint.replace(/\/$/, '')}/${o.bucket}/${o.prefix ?? ''}${assertBlobKey(sha)}`);
-  const request = async (method: 'PUT' | 'GET' | 'HEAD', sha: string, body?: Buffer) => {
-    const url = urlOf(sha);
+  const urlOf = (key: string) =>
+    new URL(`${o.endpoint.replace(/\/$/, '')}/${o.bucket}/${o.prefix ?? ''}${key}`);
+  /** `sha` names a blob; `{ name }` a named object (under `named/`). */
+  const request = async (method: 'PUT' | 'GET' | 'HEAD', sha: string | { name: string }, body?: Buffer) => {
+    const url = urlOf(typeof sha === 'string' ? assertBlobKey(sha) : `named/${assertObjectName(sha.name)}`);
     const headers = signV4({
       method,
       url,
@@ -126,6 +127,16 @@ export function s3BlobStore(o: S3Options): BlobStore {
     async has(sha256) {
       const res = await request('HEAD', sha256);
       return res.status === 200;
+    },
+    async putNamed(name, bytes) {
+      const res = await request('PUT', { name }, bytes);
+      if (!res.ok) throw new Error(`S3 PUT failed: ${res.status}`);
+    },
+    async getNamed(name) {
+      const res = await request('GET', { name });
+      if (res.status === 404) return null;
+      if (!res.ok) throw new Error(`S3 GET failed: ${res.status}`);
+      return Buffer.from(await res.arrayBuffer());
     },
   };
 }
