@@ -120,4 +120,15 @@ describe('s3BlobStore against a SigV4-checking fake', () => {
     await expect(store().get(sha256)).rejects.toThrow(/does not match its hash/);
     await expect(store().get('../etc/passwd')).rejects.toThrow(/lowercase hex/);
   });
+
+  it('keeps a named object (the audit checkpoint head, ADR 0115) under named/, replaced whole', async () => {
+    const s = store();
+    expect(await s.getNamed('audit-checkpoints/head')).toBeNull();
+    await s.putNamed('audit-checkpoints/head', Buffer.from('a'.repeat(64)));
+    await s.putNamed('audit-checkpoints/head', Buffer.from('b'.repeat(64)));
+    expect(objects.get('/khru-docs/blobs/named/audit-checkpoints/head')?.toString()).toBe('b'.repeat(64));
+    expect((await s.getNamed('audit-checkpoints/head'))?.toString()).toBe('b'.repeat(64));
+    await expect(s.putNamed('../escape', Buffer.from('x'))).rejects.toThrow(/lowercase segments/);
+    await expect(s.getNamed('Audit/Head')).rejects.toThrow(/lowercase segments/);
+  });
 });
