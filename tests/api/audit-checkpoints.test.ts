@@ -125,10 +125,7 @@ describe('signed checkpoints through the routes and commands', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'khru-ckpt-'));
-    t = await createTestApp({
-      dataDir,
-      auditCheckpointKeyDir: path.join(dataDir, 'keys', 'audit-checkpoint'),
-    });
+    t = await createTestApp({ dataDir });
     dc = await t.login('otepcController');
     officer = await t.login('officer');
     personId = await teacherOf(t.h, 'SCH-40-001');

@@ -4,7 +4,6 @@
  * its role assignments or their offices — before the writer's COMMIT returns in the writer's own
  * process, within a second in another (RS-A4). Nothing is served while no connection listens.
  */
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config.ts';
 import { DEMO_ACCOUNTS } from '../../src/server/modules/demo/seed.ts';
@@ -23,12 +22,20 @@ afterAll(async () => t?.close());
 const sessionId = (s: Session) => tokenId(decodeURIComponent(/khru_sid=([^;]+)/.exec(s.cookie)![1]!));
 const me = (s: Session) => t.call(s, { url: '/api/auth/session' });
 
-/** Revokes the session with the triggers off: the database changes and nobody is told. */
+/**
+ * Revokes the session with the triggers off: the database changes and nobody is told. As the
+ * owner: the server's role (khru_app, ADR 0115) may not switch triggers off.
+ */
 async function revokeSilently(s: Session, app: TestApp = t) {
-  await app.h.db.transaction(async (tx) => {
-    await tx.execute(sql`set local session_replication_role = replica`);
-    await tx.execute(sql`update sessions set revoked_at = now() where id = ${sessionId(s)}`);
-  });
+  await app.owner('begin');
+  try {
+    await app.owner('set local session_replication_role = replica');
+    await app.owner('update sessions set revoked_at = now() where id = $1', [sessionId(s)]);
+    await app.owner('commit');
+  } catch (e) {
+    await app.owner('rollback');
+    throw e;
+  }
 }
 
 describe('session cache', () => {

@@ -3,7 +3,9 @@
  * PostgreSQL database cloned from the run's template) and the real HTTP stack via app.inject().
  */
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
@@ -80,10 +82,16 @@ export async function createTestApp(
   logger: boolean | object = false,
 ): Promise<TestApp> {
   const { h, owner, drop } = await openTestDb();
+  // A data folder of its own unless given: the document store and the audit checkpoints in it
+  // belong to this database (a checkpoint of another database's chain reads as tampering).
+  const ownDir = overrides.dataDir ? null : await mkdtemp(path.join(os.tmpdir(), 'khru-app-'));
+  const dataDir = overrides.dataDir ?? ownDir!;
   const cfg = loadConfig(
     { ...process.env, DATABASE_URL: undefined, LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv,
     {
       loginMaxPerClient: 10_000,
+      dataDir,
+      auditCheckpointKeyDir: path.join(dataDir, 'keys', 'audit-checkpoint'),
       ...overrides,
     },
   );
@@ -124,6 +132,7 @@ export async function createTestApp(
       await app.close();
       await h.close();
       await drop();
+      if (ownDir) await rm(ownDir, { recursive: true, force: true });
     },
   };
 }
