@@ -33,6 +33,15 @@ export const messages = {
   },
   'err.tooLong': { th: 'ยาวเกินกำหนด', en: 'is too long' },
   'err.date': { th: 'ไม่ใช่วันที่ที่มีอยู่จริง', en: 'is not a real date' },
+  'err.orderDate.future': {
+    th: 'ต้องไม่เลยวันนี้ (คำสั่งลงวันที่เมื่อลงนาม; ปี พ.ศ. ให้เลือกจากปฏิทิน)',
+    en: 'must not be after today (an order is dated when signed)',
+  },
+  'err.orderDate.tooOld': { th: 'เก่าเกินกว่าที่เป็นไปได้ (ก่อน พ.ศ. 2500)', en: 'is implausibly old (before 1957)' },
+  'err.move.sameOffice': {
+    th: 'บุคคลนี้สังกัดหน่วยงานนี้อยู่แล้ว',
+    en: 'is already the office this person belongs to',
+  },
   'err.yearMonth': { th: 'เดือน/ปีไม่ถูกต้อง', en: 'is not a valid month/year' },
   'err.dateRange': { th: 'วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่ม', en: 'must not be before the start' },
   'err.nationalId.format': { th: 'ต้องเป็นตัวเลข 13 หลัก', en: 'must be 13 digits' },
