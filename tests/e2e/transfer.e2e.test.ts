@@ -83,8 +83,9 @@ describe('move within the ministry (ข้อ 5.2.1)', () => {
     expect(await mine.textContent()).not.toContain('2026');
     await screenshot(neu.page, 'transfer-requested');
 
-    // The holding office sees the move with its citation and confirms it.
-    await old.page.goto('/transfers');
+    // The holding office is told on its work page, sees the move with its citation and confirms it.
+    await old.page.goto('/work');
+    await old.page.getByTestId('moves-pending-link').click();
     const held = old.page.getByTestId('moves-holding');
     await held.getByText(teacher.displayName).waitFor();
     expect(await held.textContent()).toContain('สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาขอนแก่น');

@@ -150,6 +150,7 @@ export const STRINGS = {
     th: 'คำสั่งย้ายที่หน่วยงานของท่านขอ (สังกัดใหม่)',
     en: 'Moves your office requested (new office)',
   },
+  moveHoldingLink: { th: 'คำสั่งย้ายที่รอท่านยืนยัน ({n})', en: 'Moves awaiting your confirmation ({n})' },
   moveAwaiting: { th: 'รอสังกัดเดิมยืนยัน', en: 'Waiting for the holding office' },
   moveNone: { th: 'ไม่มีรายการ', en: 'None' },
   moveOrder: {
