@@ -178,13 +178,6 @@ const PERSONAL_ELSEWHERE: Record<string, string> = {
   'POST /api/v1/signatures': 'needs a WebAuthn assertion over a prepared payload (signature.test.ts)',
   'GET /api/v1/signatures/:signatureId/verify': 'needs a stored signature (signature.test.ts)',
   'POST /api/v1/onboarding': 'opens a new hire under an office (onboarding.test.ts)',
-  // issue 17 §1 "Moves": the transfers branch owns these routes' authorization (transfer.test.ts)
-  'POST /api/v1/transfers/move': 'transfers branch (issue 17 §1 Moves); transfer.test.ts',
-  'POST /api/v1/transfers/reappoint': 'transfers branch (issue 17 §1 Moves); transfer.test.ts',
-  'POST /api/v1/people/:personId/removal': 'transfers branch (issue 17 §1 Moves); transfer.test.ts',
-  'POST /api/v1/people/:personId/transfer-out': 'transfers branch (issue 17 §1 Moves); transfer.test.ts',
-  'POST /api/v1/transfers/:caseId/receive': 'transfers branch (issue 17 §1 Moves); transfer.test.ts',
-  'POST /api/v1/transfers/receive-external': 'transfers branch (issue 17 §1 Moves); transfer.test.ts',
 };
 
 let t: TestApp;
@@ -544,6 +537,59 @@ const PERSON_ROUTES: Record<string, PersonRoute> = {
       }),
     want: (x) => denyOr(x, 'service', { not: [201, 403, 404] }),
   },
+  // Moves, removal and transfers (ข้อ 5.2–5.3, ADR 0111). Bodies carry an item-15 entry that fails
+  // validation, so an allowed caller gets past every authorization and state check to a 400 and
+  // nothing is recorded (a record moved or removed would change every later row).
+  'POST /api/v1/transfers/move': {
+    // Into SCH-40-002 (under the officer's สพป. ขอนแก่น เขต 1 assignment). A move request needs no
+    // sight of the person — the holding office confirms or disputes it — so the target's visibility
+    // does not matter; only the receiving office's records officer asks, never for himself.
+    call: async (s, f) =>
+      t.call(s, {
+        method: 'POST',
+        url: '/api/v1/transfers/move',
+        payload: {
+          nationalId: await nidOf(f.personId),
+          officeId: sch40002,
+          ...MOVE_ORDER,
+          entry: { bad: 1 },
+        },
+      }),
+    want: (x) => (x.role === 'officer' && !x.own ? 400 : 403),
+  },
+  'POST /api/v1/transfers/reappoint': {
+    // Every target is in service: the receiving records officer is told so (409), others 403.
+    call: async (s, f) =>
+      t.call(s, {
+        method: 'POST',
+        url: '/api/v1/transfers/reappoint',
+        payload: {
+          nationalId: await nidOf(f.personId),
+          officeId: sch40002,
+          ...MOVE_ORDER,
+          entry: { bad: 1 },
+        },
+      }),
+    want: (x) => (x.role === 'officer' && !x.own ? 409 : 403),
+  },
+  'POST /api/v1/people/:personId/removal': {
+    call: (s, f) =>
+      t.call(s, {
+        method: 'POST',
+        url: `/api/v1/people/${f.personId}/removal`,
+        payload: { ...MOVE_ORDER, reason: 'ลาออก', entry: { bad: 1 } },
+      }),
+    want: (x) => denyOr(x, 'service', 400),
+  },
+  'POST /api/v1/people/:personId/transfer-out': {
+    call: (s, f) =>
+      t.call(s, {
+        method: 'POST',
+        url: `/api/v1/people/${f.personId}/transfer-out`,
+        payload: { ...MOVE_ORDER, toOfficeId: sch40101, entry: { bad: 1 } },
+      }),
+    want: (x) => denyOr(x, 'service', 400),
+  },
   // Revocation last: it changes the printout's status (not its download rights).
   'POST /api/v1/issued/:issuedId/revoke': {
     call: (s, f) =>
@@ -623,6 +669,54 @@ const MORE_ROLE_ROUTES: Record<
     // The first allowed caller revokes; the next finds it revoked already (409).
     want: (r) => (r === 'accessController' ? 200 : r === 'otepcController' ? 409 : 404),
   },
+  'GET /api/v1/transfers/moves': {
+    call: (s) => t.call(s, { url: '/api/v1/transfers/moves' }),
+    want: () => 200,
+  },
+  'POST /api/v1/transfers/:caseId/receive': {
+    // A transfer into SCH-40-002: the receiving officer gets past authorization to the bad entry.
+    call: (s) =>
+      t.call(s, {
+        method: 'POST',
+        url: `/api/v1/transfers/${transferCaseId}/receive`,
+        payload: { ...MOVE_ORDER, entry: { bad: 1 } },
+      }),
+    want: (r) => (r === 'officer' ? 400 : 404),
+  },
+  'POST /api/v1/transfers/receive-external': {
+    // The national ID is already in the register: the receiving officer is told so (409).
+    call: async (s) =>
+      t.call(s, {
+        method: 'POST',
+        url: '/api/v1/transfers/receive-external',
+        payload: {
+          nationalId: await nidOf(movedPersonId),
+          officeId: sch40002,
+          ...MOVE_ORDER,
+          name: { prefix: 'นาย', firstName: 'ก', lastName: 'ข' },
+          birthDate: '1990-01-01',
+          appointmentDate: '2015-05-01',
+          entry: {},
+        },
+      }),
+    want: (r) => (r === 'officer' ? 409 : 403),
+  },
+  'POST /api/v1/transfers/moves/:caseId/confirm': {
+    // A move into สพม. ขอนแก่น of a teacher the officer holds: he confirms (200); the requester then
+    // holds the record and finds the move closed (409); nobody else sees the move (404).
+    call: (s) => t.call(s, { method: 'POST', url: `/api/v1/transfers/moves/${confirmCaseId}/confirm` }),
+    want: (r) => (r === 'officer' ? 200 : r === 'otherOfficer' ? 409 : 404),
+  },
+  'POST /api/v1/transfers/moves/:caseId/dispute': {
+    // The holder disputes (200); the requester sees the move but may not decide it (403).
+    call: (s) =>
+      t.call(s, {
+        method: 'POST',
+        url: `/api/v1/transfers/moves/${disputeCaseId}/dispute`,
+        payload: { reason: 'ไม่มีคำสั่งนี้' },
+      }),
+    want: (r) => (r === 'officer' ? 200 : r === 'otherOfficer' ? 403 : 404),
+  },
   'GET /api/v1/offices/:officeId/positions': {
     // Positions of โรงเรียนบ้านหนองบัว (with holders' names): assignments covering the school only.
     call: (s) => t.call(s, { url: `/api/v1/offices/${sch40001}/positions` }),
@@ -654,6 +748,15 @@ const OWN_ROUTES: Record<
 };
 
 let importId = '';
+let sch40002 = '';
+let sch40101 = '';
+let transferCaseId = '';
+let confirmCaseId = '';
+let disputeCaseId = '';
+let movedPersonId = '';
+const MOVE_ORDER = { number: 'ที่ 9/2569', orderDate: '2026-11-02', issuingAuthority: 'สพม. ขอนแก่น' };
+const nidOf = async (personId: string) =>
+  (await t.h.query<{ n: string }>('select national_id as n from persons where id = $1', [personId]))[0]!.n;
 let kk1 = '';
 let sch40001 = '';
 let clerkAssignmentId = '';
@@ -763,6 +866,36 @@ describe('policy matrix: every personal-data route', () => {
     [{ id: sch40001 }] = (await t.h.query<{ id: string }>(
       "select id from offices where code = 'SCH-40-001'",
     )) as [{ id: string }];
+    const officeOf = async (code: string) =>
+      (await t.h.query<{ id: string }>('select id from offices where code = $1', [code]))[0]!.id;
+    sch40002 = await officeOf('SCH-40-002');
+    sch40101 = await officeOf('SCH-40-101');
+    // A transfer into SCH-40-002 (ข้อ 5.2.2) of a teacher of another province, waiting for receipt.
+    const incoming = await teacherOf(t.h, 'SCH-44-001', 3);
+    [{ id: transferCaseId }] = (await t.h.query<{ id: string }>(
+      `insert into workflow_cases (kind, status, person_id, office_id, filed_by, data)
+       select 'transfer', 'awaiting_receipt', p.id, p.office_id, $2, jsonb_build_object('toOfficeId', $3::text,
+         'fromOfficeId', p.office_id) from persons p where p.id = $1 returning id`,
+      [incoming, sessions.otepcController.userId, sch40002],
+    )) as [{ id: string }];
+    // Two moves into SCH-40-101, requested by its records officer, of teachers the officer holds.
+    const request = async (i: number) => {
+      const pid = await teacherOf(t.h, 'SCH-40-001', i);
+      const r = await t.call(sessions.otherOfficer, {
+        method: 'POST',
+        url: '/api/v1/transfers/move',
+        payload: {
+          nationalId: await nidOf(pid),
+          officeId: sch40101,
+          ...MOVE_ORDER,
+          entry: { ...SAMPLES.service, effectiveDate: '2026-11-02' },
+        },
+      });
+      expect(r.statusCode).toBe(202);
+      return { pid, caseId: r.json().caseId as string };
+    };
+    ({ pid: movedPersonId, caseId: confirmCaseId } = await request(5));
+    ({ caseId: disputeCaseId } = await request(6));
     [{ id: clerkAssignmentId }] = (await t.h.query<{ id: string }>(
       "select id from role_assignments where role = 'data_entry_clerk' and user_id = $1",
       [sessions.clerk.userId],

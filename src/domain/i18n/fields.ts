@@ -41,6 +41,8 @@ export const FIELD_LABELS: Record<string, { th: string; en: string }> = {
   positionTitle: { th: 'ตำแหน่ง', en: 'Position' },
   agency: { th: 'ส่วนราชการ/หน่วยงานการศึกษา', en: 'Agency/unit' },
   officeId: { th: 'หน่วยงาน', en: 'Office' },
+  orderDate: { th: 'ลงวันที่ (คำสั่ง)', en: 'Order date' },
+  issuingAuthority: { th: 'ผู้ออกคำสั่ง', en: 'Issuing authority' },
   standing: { th: 'วิทยฐานะ', en: 'Academic standing' },
   positionNumber: { th: 'เลขที่ตำแหน่ง', en: 'Position number' },
   positionType: { th: 'ตำแหน่งประเภท', en: 'Position type' },

@@ -16,8 +16,10 @@ export const CASE_FIELD_ITEMS: Record<string, string> = {
   orderDate: 'service',
   reportDate: 'service',
   positionTitle: 'service',
-  // transfers (ข้อ 5.2): the order number
+  // transfers and moves (ข้อ 5.2): the order's citation and its item-15 entry (ADR 0111)
   number: 'service',
+  issuingAuthority: 'service',
+  entry: 'service',
 };
 
 export type CaseDataView = Record<string, unknown> & { hiddenChanges?: number };

@@ -326,6 +326,7 @@ export const WORKFLOWS = {
     statuses: {
       awaiting_receipt: { th: 'สังกัดเดิมบันทึกคำสั่งให้โอนแล้ว รอสังกัดใหม่บันทึกคำสั่งรับโอน' },
       received: { th: 'สังกัดใหม่บันทึกคำสั่งรับโอนแล้ว', final: true },
+      duplicate: { th: 'ปิดเป็นเรื่องซ้ำ (มีเรื่องโอนของบุคคลนี้ที่เปิดก่อนอยู่แล้ว)', final: true },
     },
     transitions: [
       {
@@ -333,6 +334,38 @@ export const WORKFLOWS = {
         action: 'receive',
         to: 'received',
         roles: ['records_officer'],
+        system: true,
+      },
+    ],
+  },
+  // ข้อ 5.2.1: the new office records the move order; the holding office confirms it (then the record
+  // moves) or disputes it with a reason (nothing moves). ADR 0111. Its steps are the transfers
+  // module's commands (they change the person's office), never the generic actions API.
+  move: {
+    th: 'การย้ายภายในกระทรวงศึกษาธิการ',
+    clause: 'ข้อ 5.2.1',
+    initial: 'awaiting_confirmation',
+    openedByOfficer: true,
+    statuses: {
+      awaiting_confirmation: { th: 'สังกัดใหม่บันทึกคำสั่งย้ายแล้ว รอสังกัดเดิมยืนยัน' },
+      confirmed: { th: 'สังกัดเดิมยืนยันแล้ว ทะเบียนประวัติย้ายไปสังกัดใหม่', final: true },
+      disputed: { th: 'สังกัดเดิมโต้แย้งคำสั่งย้าย ทะเบียนประวัติไม่ย้าย', final: true },
+      duplicate: { th: 'ปิดเป็นเรื่องซ้ำ (มีเรื่องย้ายของบุคคลนี้ที่เปิดก่อนอยู่แล้ว)', final: true },
+    },
+    transitions: [
+      {
+        from: 'awaiting_confirmation',
+        action: 'confirmMove',
+        to: 'confirmed',
+        roles: ['records_officer'],
+        system: true,
+      },
+      {
+        from: 'awaiting_confirmation',
+        action: 'disputeMove',
+        to: 'disputed',
+        roles: ['records_officer'],
+        reasonRequired: true,
         system: true,
       },
     ],
@@ -356,6 +389,9 @@ export const ACTION_LABELS: Record<string, string> = {
   certify: 'ลงนามรับรองทะเบียนประวัติ',
   transferOut: 'บันทึกคำสั่งให้โอน',
   receive: 'บันทึกคำสั่งรับโอน',
+  requestMove: 'บันทึกคำสั่งย้าย (สังกัดใหม่)',
+  confirmMove: 'ยืนยันการย้าย (สังกัดเดิม)',
+  disputeMove: 'โต้แย้งคำสั่งย้าย (สังกัดเดิม)',
 };
 
 /**

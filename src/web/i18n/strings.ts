@@ -122,6 +122,53 @@ export const STRINGS = {
     th: 'รายการที่ขอแก้ไขซึ่งท่านไม่มีสิทธิ์ดู',
     en: 'Requested changes you may not see',
   },
+  // Moves within the ministry (ระเบียบ ก.ค.ศ. คู่มือ ข้อ 5.2.1, ADR 0111)
+  moveTitle: { th: 'บันทึกคำสั่งย้าย (สังกัดใหม่บันทึก)', en: 'Record a move order (by the new office)' },
+  moveIntro: {
+    th: 'ข้อ 5.2.1 เมื่อมีคำสั่งย้าย ผู้จัดทำทะเบียนประวัติของสังกัดใหม่บันทึกคำสั่งพร้อมเลขที่ วันที่ และผู้ออกคำสั่ง แล้วผู้จัดทำทะเบียนประวัติของสังกัดเดิมยืนยัน ทะเบียนประวัติพร้อมประวัติทั้งหมดจึงย้ายมา และสิทธิ์ตามตำแหน่งเดิมของผู้ถูกย้ายสิ้นสุด (ข้อ 2.2.3) หากคำสั่งผิดพลาด สังกัดเดิมโต้แย้งพร้อมเหตุผลได้',
+    en: 'Section 5.2.1: the new office’s records officer records the move order with its number, date and issuing authority; the holding office’s records officer then confirms it and the record moves with its history, and the person’s roles end (2.2.3). An erroneous move can be disputed with a reason.',
+  },
+  moveNationalId: { th: 'เลขประจำตัวประชาชนของผู้ถูกย้าย', en: 'National ID of the person moved' },
+  moveNewOffice: { th: 'สังกัดใหม่', en: 'New office' },
+  moveOrderNumber: { th: 'คำสั่งที่', en: 'Order no.' },
+  moveOrderDate: { th: 'ลงวันที่ (คำสั่ง)', en: 'Order date' },
+  moveIssuingAuthority: { th: 'ผู้ออกคำสั่ง (หน่วยงาน)', en: 'Issuing authority' },
+  movePosition: { th: 'ตำแหน่ง', en: 'Position' },
+  movePositionNumber: { th: 'เลขที่ตำแหน่ง', en: 'Position number' },
+  moveRankLevel: { th: 'วิทยฐานะ/ระดับ', en: 'Standing/level' },
+  moveSalary: { th: 'อัตราเงินเดือน (บาท)', en: 'Salary (baht)' },
+  moveSubmit: { th: 'บันทึกคำสั่งย้าย', en: 'Record the move order' },
+  moveRequested: {
+    th: 'บันทึกคำสั่งย้ายของ {name} แล้ว รอสังกัดเดิมยืนยัน',
+    en: 'Move of {name} recorded; waiting for the holding office to confirm',
+  },
+  moveHoldingTitle: {
+    th: 'คำสั่งย้ายที่รอหน่วยงานของท่านยืนยัน (สังกัดเดิม)',
+    en: 'Moves awaiting your confirmation (holding office)',
+  },
+  moveRequestedTitle: {
+    th: 'คำสั่งย้ายที่หน่วยงานของท่านขอ (สังกัดใหม่)',
+    en: 'Moves your office requested (new office)',
+  },
+  moveHoldingLink: { th: 'คำสั่งย้ายที่รอท่านยืนยัน ({n})', en: 'Moves awaiting your confirmation ({n})' },
+  moveAwaiting: { th: 'รอสังกัดเดิมยืนยัน', en: 'Waiting for the holding office' },
+  moveNone: { th: 'ไม่มีรายการ', en: 'None' },
+  moveOrder: {
+    th: 'คำสั่ง {authority} ที่ {number} ลงวันที่ {date}',
+    en: 'Order {number} of {authority}, dated {date}',
+  },
+  moveRoute: { th: 'จาก {from} ไป {to}', en: 'From {from} to {to}' },
+  moveRequestedBy: { th: 'บันทึกโดย {name}', en: 'Recorded by {name}' },
+  moveConfirm: { th: 'ยืนยันการย้าย', en: 'Confirm the move' },
+  moveDispute: { th: 'โต้แย้งคำสั่งย้าย', en: 'Dispute the move' },
+  moveDisputeReason: { th: 'เหตุผลที่โต้แย้ง', en: 'Reason for the dispute' },
+  moveDisputeSend: { th: 'ส่งคำโต้แย้ง', en: 'Send the dispute' },
+  moveConfirmed: {
+    th: 'ยืนยันแล้ว ทะเบียนประวัติย้ายไปสังกัดใหม่',
+    en: 'Confirmed; the record moved to the new office',
+  },
+  moveDisputed: { th: 'ส่งคำโต้แย้งแล้ว ทะเบียนประวัติไม่ย้าย', en: 'Disputed; the record stays' },
+  moveReason: { th: 'เหตุผล: {reason}', en: 'Reason: {reason}' },
 } as const satisfies Record<string, { th: string; en: string }>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -47,6 +47,13 @@ export const workflowCases = pgTable(
   (t) => [
     index('workflow_cases_person_idx').on(t.personId),
     index('workflow_cases_open_idx').on(t.status).where(sql`${t.closedAt} is null`),
+    /**
+     * One open move or transfer per person (ข้อ 5.2, ADR 0111): two concurrent requests cannot
+     * both open one; the commands check the same rule first (src/domain/transfer/service-status.ts).
+     */
+    uniqueIndex('workflow_cases_one_open_transfer')
+      .on(t.personId)
+      .where(sql`${t.kind} in ('move', 'transfer') and ${t.closedAt} is null`),
   ],
 );
 

@@ -1,4 +1,5 @@
 import type { Lang } from '../../../domain/i18n/messages.ts';
+import { SERVICE_REFUSALS } from '../../../domain/transfer/service-status.ts';
 
 /** Error codes → HTTP status and the Thai/English message shown to the user. */
 export const ERROR_CODES = {
@@ -49,6 +50,11 @@ export const ERROR_CODES = {
     th: 'ไม่สามารถดำเนินการนี้ได้ในขั้นตอนปัจจุบันของเรื่อง กรุณาโหลดข้อมูลล่าสุด',
     en: 'This action is not possible at the current step of the case',
   },
+  // Refusals of the service-status machine (ข้อ 5.2–5.4, src/domain/transfer/service-status.ts).
+  transferOpen: { status: 409, ...SERVICE_REFUSALS.transferOpen },
+  removedAlready: { status: 409, ...SERVICE_REFUSALS.removedAlready },
+  stillInService: { status: 409, ...SERVICE_REFUSALS.stillInService },
+  noOpenTransfer: { status: 409, ...SERVICE_REFUSALS.noOpenTransfer },
   selfApproval: {
     status: 403,
     th: 'ไม่สามารถพิจารณาหรืออนุมัติเรื่องของตนเองหรือที่ตนเองยื่นได้',

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { formatThaiDate } from '../../../domain/thai-date.ts';
 import { api } from '../../api/client.ts';
 import { canSearch, useUser } from '../../app/auth.tsx';
+import { useLang } from '../../i18n/lang.tsx';
 
 type QueueEntry = {
   id: string;
@@ -49,10 +50,18 @@ const columns = [
 /** Work queues (GET /api/v1/workflows/queue): waiting for me, overdue, returned to me. */
 export function QueuePage() {
   const user = useUser();
+  const { t } = useLang();
   const q = useQuery({
     queryKey: ['workflow-queue'],
     queryFn: () => api<Queue>('GET', '/api/v1/workflows/queue'),
   });
+  // Moves awaiting this office's confirmation (ข้อ 5.2.1, ADR 0111): decided on the moves page.
+  const moves = useQuery({
+    queryKey: ['moves-holding'],
+    enabled: canSearch(user),
+    queryFn: () => api<{ holding: { canDecide: boolean }[] }>('GET', '/api/v1/transfers/moves'),
+  });
+  const pendingMoves = moves.data?.holding.filter((m) => m.canDecide).length ?? 0;
   if (q.error) return <Alert type="error" showIcon message={(q.error as Error).message} />;
   const section = (title: string, testId: string, rows: QueueEntry[] | undefined) => (
     <Card title={`${title} (${rows?.length ?? 0})`} data-testid={testId}>
@@ -73,6 +82,11 @@ export function QueuePage() {
         {user.personId && <Link to="/requests/new">ยื่นคำขอแก้ไขข้อมูลของฉัน</Link>}
         {canSearch(user) && <Link to="/onboarding">เปิดเรื่องผู้บรรจุใหม่</Link>}
         {canSearch(user) && <Link to="/transfers">บันทึกคำสั่งย้าย</Link>}
+        {pendingMoves > 0 && (
+          <Link to="/transfers" data-testid="moves-pending-link">
+            {t('moveHoldingLink', { n: pendingMoves })}
+          </Link>
+        )}
       </Space>
       {section('เกินกำหนด', 'queue-overdue', q.data?.overdue)}
       {section('รอฉันดำเนินการ', 'queue-waiting', q.data?.waiting)}

@@ -7,6 +7,7 @@ import { type AuthedCtx, auditActor } from '../../../platform/http/context.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { finishRecordChange, formatDisplayName, toRow } from '../../records/index.ts';
 import { type OrderRef, recordingAssignment, recordOrderEntry } from './shared.ts';
+import { citation } from './transfers.ts';
 
 const { persons, personNames, personService, assignmentPeople } = schema;
 
@@ -87,7 +88,7 @@ export async function receiveExternal(ctx: AuthedCtx, input: ReceiveExternalInpu
         entityType: 'person',
         entityId: personId,
         personId,
-        data: { orderId: r.order.id, scanDocumentIds: input.scanDocumentIds },
+        data: { orderId: r.order.id, scanDocumentIds: input.scanDocumentIds, order: citation(input) },
       },
     ]);
     return { personId, orderId: r.order.id, revokedAssignments: 0 };

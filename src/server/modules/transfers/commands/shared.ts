@@ -13,7 +13,13 @@ import { loadHolidays } from '../../workflows/index.ts';
 
 const { orders, personService, roleAssignments, users, assignmentPeople, offices } = schema;
 
-export type OrderRef = { number: string; orderDate: string; documentId: string | null };
+/** An order's citation (ข้อ 5.2): its number, date, issuing authority and scanned copy. */
+export type OrderRef = {
+  number: string;
+  orderDate: string;
+  issuingAuthority: string | null;
+  documentId: string | null;
+};
 
 /** The caller's records-officer assignment that covers `officeId` (the office that records, ข้อ 5.2). */
 export async function recordingAssignment(tx: Tx, ctx: AuthedCtx, officeId: string) {
@@ -24,6 +30,15 @@ export async function recordingAssignment(tx: Tx, ctx: AuthedCtx, officeId: stri
   if (!office) throw new AppError('validation', [{ field: 'officeId', messageKey: 'err.invalid' }]);
   if (!a) throw new AppError('forbidden');
   return { office, assignment: a };
+}
+
+/** The item-15 entry of an order, validated (ZodError → 400 naming the field). */
+export function serviceEntryFor(ref: OrderRef, entry: Record<string, unknown>, note: string) {
+  return LIST_ITEMS.service.schema.parse({
+    ...entry,
+    referenceDocument: `คำสั่ง${ref.issuingAuthority ? ` ${ref.issuingAuthority}` : ''} ${ref.number} ลงวันที่ ${formatThaiDate(ref.orderDate)}`,
+    note,
+  }) as Record<string, unknown>;
 }
 
 /** Records the order and its item-15 entry (as the orders module does), inside the caller's tx. */
@@ -53,11 +68,7 @@ export async function recordOrderEntry(
     })
     .returning();
   if (!entry) return { order: order!, entry: null };
-  const data = LIST_ITEMS.service.schema.parse({
-    ...entry,
-    referenceDocument: `คำสั่ง ${ref.number} ลงวันที่ ${formatThaiDate(ref.orderDate)}`,
-    note,
-  }) as Record<string, unknown>;
+  const data = serviceEntryFor(ref, entry, note);
   const [row] = await tx
     .insert(personService)
     .values({ ...toRow('service', data), personId, orderId: order!.id } as never)

@@ -6,8 +6,9 @@ import { schema } from '../../../platform/db/index.ts';
 import { type AuthedCtx, auditActor } from '../../../platform/http/context.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { findPersonInScope } from '../../records/index.ts';
-import { type OrderRef, recordOrderEntry } from './shared.ts';
-import { arriveTx } from './transfers.ts';
+import { oneOpenTransfer, requireServiceStep } from './service-state.ts';
+import { type OrderRef, recordingAssignment, recordOrderEntry } from './shared.ts';
+import { applyArrival, citation } from './transfers.ts';
 
 const { workflowCases, workflowSteps, offices } = schema;
 
@@ -19,12 +20,24 @@ export type TransferOutInput = OrderRef & { toOfficeId: string; entry: Record<st
  * รับโอน — then it moves with its history.
  */
 export async function transferOut(ctx: AuthedCtx, personId: string, input: TransferOutInput) {
+  return oneOpenTransfer(() => transferOutTx(ctx, personId, input));
+}
+
+async function transferOutTx(ctx: AuthedCtx, personId: string, input: TransferOutInput) {
   return ctx.h.db.transaction(async (tx) => {
     const person = await findPersonInScope(tx, ctx.actor, personId);
     if (!person) throw new AppError('notFound');
     const access = await personAccess(tx, ctx.actor, person);
-    if (person.status !== 'active') throw new AppError('notActive');
+    if (!access.read.includes('service')) throw new AppError('notFound');
+    if (person.status === 'removed') throw new AppError('removedAlready');
     if (access.isOwner || !access.edit.includes('service')) throw new AppError('forbidden');
+    // One open move or transfer per person (ข้อ 5.2): the row locked, then the state machine.
+    const [locked] = await tx
+      .select({ id: schema.persons.id, status: schema.persons.status })
+      .from(schema.persons)
+      .where(eq(schema.persons.id, person.id))
+      .for('update');
+    await requireServiceStep(tx, locked!, 'transferOut');
     const [to] = await tx.select({ id: offices.id }).from(offices).where(eq(offices.id, input.toOfficeId));
     if (!to || to.id === person.officeId)
       throw new AppError('validation', [{ field: 'toOfficeId', messageKey: 'err.invalid' }]);
@@ -41,7 +54,7 @@ export async function transferOut(ctx: AuthedCtx, personId: string, input: Trans
           toOfficeId: to.id,
           fromOfficeId: person.officeId,
           outOrderId: r.order.id,
-          number: input.number,
+          ...citation(input),
         },
       })
       .returning();
@@ -61,7 +74,7 @@ export async function transferOut(ctx: AuthedCtx, personId: string, input: Trans
         entityType: 'workflow_case',
         entityId: c!.id,
         personId: person.id,
-        data: { toOfficeId: to.id, orderId: r.order.id },
+        data: { toOfficeId: to.id, orderId: r.order.id, order: citation(input) },
       },
     ]);
     return { caseId: c!.id, orderId: r.order.id };
@@ -88,14 +101,18 @@ export async function receiveTransfer(ctx: AuthedCtx, caseId: string, input: Rec
     )
       throw new AppError('notFound');
     if (c.closedAt) throw new AppError('workflowState');
-    const [p] = await tx
-      .select({ nationalId: schema.persons.nationalId })
-      .from(schema.persons)
-      .where(eq(schema.persons.id, c.personId));
-    const r = await arriveTx(
+    const { assignment } = await recordingAssignment(tx, ctx, data.toOfficeId);
+    const [p] = await tx.select().from(schema.persons).where(eq(schema.persons.id, c.personId)).for('update');
+    if (p!.id === ctx.actor.personId) throw new AppError('selfApproval');
+    await requireServiceStep(tx, p!, 'receiveTransfer');
+    const r = await applyArrival(
       tx,
       ctx,
-      { ...input, nationalId: p!.nationalId, officeId: data.toOfficeId },
+      p!,
+      data.toOfficeId,
+      assignment.id,
+      input,
+      input.entry,
       'move',
       'รับโอน',
     );
@@ -121,7 +138,7 @@ export async function receiveTransfer(ctx: AuthedCtx, caseId: string, input: Rec
         entityType: 'workflow_case',
         entityId: c.id,
         personId: c.personId,
-        data: { orderId: r.orderId },
+        data: { orderId: r.orderId, order: citation(input) },
       },
     ]);
     return r;
