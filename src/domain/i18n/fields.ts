@@ -5,6 +5,12 @@ import { t } from './messages.ts';
 export const FIELD_LABELS: Record<string, { th: string; en: string }> = {
   nationalId: { th: 'เลขประจำตัวประชาชน', en: 'National ID' },
   password: { th: 'รหัสผ่าน', en: 'Password' },
+  person: { th: 'เลขประจำตัวประชาชนของเจ้าของประวัติ', en: "Record owner's national ID" },
+  actor: { th: 'เลขประจำตัวประชาชนของผู้ดำเนินการ', en: "Actor's national ID" },
+  item: { th: 'รายการในทะเบียนประวัติ', en: 'Record item' },
+  group: { th: 'ประเภทเหตุการณ์', en: 'Kind of event' },
+  holidayName: { th: 'ชื่อวันหยุด', en: 'Name of the holiday' },
+  holidayDate: { th: 'วันที่', en: 'Date' },
   currentPassword: { th: 'รหัสผ่านปัจจุบัน', en: 'Current password' },
   newPassword: { th: 'รหัสผ่านใหม่', en: 'New password' },
   prefix: { th: 'คำนำหน้า', en: 'Prefix' },
