@@ -5,8 +5,14 @@
  */
 export { assertBlobKey, assertObjectName, type BlobStore, sha256Hex } from './blob-store.ts';
 export { contentDisposition, sanitizeFileName } from './file-name.ts';
-export { type FileFacts, inspectFile, pdfActiveContent, type SniffedType } from './inspect.ts';
-export { closeInspectPool, type Inspected, inspectUntrusted, warmInspectPool } from './inspect-pool.ts';
+export { type FileFacts, imageSize, inspectFile, pdfActiveContent, type SniffedType } from './inspect.ts';
+export {
+  closeInspectPool,
+  type Inspected,
+  inspectUntrusted,
+  photoForPrint,
+  warmInspectPool,
+} from './inspect-pool.ts';
 export {
   INSPECT_TIMEOUT_MS,
   InspectRefusal,

@@ -6,7 +6,8 @@
  */
 import { availableParallelism } from 'node:os';
 import Piscina from 'piscina';
-import type { FileFacts } from './inspect.ts';
+import { photoBoxPixels } from '../pdf/photo-box.ts';
+import { type FileFacts, imageSize } from './inspect.ts';
 import type { InspectKind, InspectResult, InspectTask } from './inspect-task.ts';
 import { INSPECT_TIMEOUT_MS, INSPECT_WORKER_HEAP_MB, InspectRefusal } from './limits.ts';
 
@@ -80,4 +81,21 @@ export async function inspectUntrusted(
   if (!r.ok) throw new InspectRefusal(r.messageKey);
   const stored = r.stored ? Buffer.from(r.stored.buffer, r.stored.byteOffset, r.stored.byteLength) : bytes;
   return { facts: r.facts, bytes: stored, storedFacts: r.storedFacts ?? r.facts };
+}
+
+/**
+ * A stored photo as the printout should draw it. Photos filed since ADR 0112 are already the
+ * box's size and pass through; an older, larger one is normalised in the pool (not on the event
+ * loop), and one that is refused (e.g. over 50 megapixels) prints as an empty box.
+ */
+export async function photoForPrint(bytes: Buffer): Promise<Buffer | undefined> {
+  const size = imageSize(bytes);
+  const box = photoBoxPixels(300);
+  if (size && size.width <= box.width * 2 && size.height <= box.height * 2) return bytes;
+  try {
+    return (await inspectUntrusted(bytes, 'photo')).bytes;
+  } catch (e) {
+    if (e instanceof InspectRefusal) return undefined;
+    throw e;
+  }
 }

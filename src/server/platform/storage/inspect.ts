@@ -43,6 +43,13 @@ export function sniffType(b: Buffer): SniffedType {
   return 'unknown';
 }
 
+/** Pixel size of a JPEG or PNG from its header alone (null for anything else). */
+export function imageSize(b: Buffer): { width: number; height: number } | null {
+  const type = sniffType(b);
+  const f = type === 'jpeg' ? jpegFacts(b) : type === 'png' ? pngFacts(b) : null;
+  return f?.width && f.height ? { width: f.width, height: f.height } : null;
+}
+
 /** Type, DPI and colour of a file, from its content. */
 export function inspectFile(b: Buffer): FileFacts {
   const type = sniffType(b);
