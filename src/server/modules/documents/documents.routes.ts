@@ -89,7 +89,9 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
   // key under DATA_DIR/keys, so the first printout does not pay for key generation.
   app.addHook('onListen', async () => {
     // One upload-inspection worker ready before the first upload (ADR 0112).
-    await warmInspectPool();
+    await warmInspectPool().catch((err: unknown) =>
+      app.log.error({ err }, 'upload inspection pool failed to start'),
+    );
     const svc = await documentServices(cfg);
     app.log.info(
       { tokenKid: svc.tokens.current.kid, seal: svc.sealName, devCa: !!svc.devCaPem },

@@ -43,9 +43,12 @@ function inspectPool(): Piscina<InspectTask, InspectResult> {
   return pool;
 }
 
-/** Starts one worker ahead of the first upload (the real server calls this when it listens). */
+/**
+ * Starts one worker ahead of the first upload (the real server calls this when it listens);
+ * throws if the worker cannot load, so the server says so at start rather than at an upload.
+ */
 export async function warmInspectPool(): Promise<void> {
-  await inspectUntrusted(Buffer.from('warm'), 'scan').catch(() => null);
+  await inspectUntrusted(Buffer.from('warm'), 'scan');
 }
 
 /** Stops the pool's workers (on app close; the next upload starts a new pool). */
