@@ -55,6 +55,13 @@ export const ERROR_CODES = {
   removedAlready: { status: 409, ...SERVICE_REFUSALS.removedAlready },
   stillInService: { status: 409, ...SERVICE_REFUSALS.stillInService },
   noOpenTransfer: { status: 409, ...SERVICE_REFUSALS.noOpenTransfer },
+  // ข้อ 4.2.1/4.2.2 (domain/record/protected-fields.ts): the fields named change only through an
+  // approved correction request, never by a direct edit, an import or any other write.
+  correctionRequired: {
+    status: 409,
+    th: 'วันเกิดและวันบรรจุแก้ไขได้เฉพาะโดยคำขอแก้ไขที่ได้รับอนุมัติตามข้อ 4.2.1 และ 4.2.2 เท่านั้น',
+    en: 'The date of birth and the appointment date change only through a correction request approved as clauses 4.2.1 and 4.2.2 require',
+  },
   selfApproval: {
     status: 403,
     th: 'ไม่สามารถพิจารณาหรืออนุมัติเรื่องของตนเองหรือที่ตนเองยื่นได้',
