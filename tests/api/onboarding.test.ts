@@ -186,11 +186,13 @@ describe('onboarding a new hire (ข้อ 3)', () => {
     expect((await act(officer, c, 'identify')).statusCode).toBe(409);
   });
 
-  it('Digital ID refuses a tampered state, a replayed code, and a citizen with no case', async () => {
+  it('Digital ID refuses a tampered state and a replayed code; a citizen with no case is told what to do', async () => {
     const bad = await digitalIdLogin(DEV_CITIZENS[1]!.pid, (u) => u.replace(/state=[^&]+/, 'state=forged'));
     expect([bad.status, bad.sid]).toEqual([401, undefined]);
+    // A real citizen with no record yet: back to the sign-in page that says to ask the office to
+    // open onboarding (ข้อ 3.1) — a page, not a JSON error — and no session.
     const none = await digitalIdLogin(DEV_CITIZENS[2]!.pid);
-    expect([none.status, none.sid]).toEqual([401, undefined]);
+    expect([none.status, none.location, none.sid]).toEqual([302, '/?digitalId=no-record', undefined]);
   });
 
   it('the new teacher signs in with Digital ID; ID, name and birth date come from the claims', async () => {
