@@ -6,6 +6,7 @@
  * external transfer-in — refuses each direct write and changes nothing; then the approved
  * correction, through the real routes, is the one writer.
  */
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInBangkok } from '../../src/domain/iso-date.ts';
@@ -273,6 +274,44 @@ describe('every role × every direct route is refused, and nothing changes', () 
     });
     expect(mixed.statusCode).toBe(400);
     expect(await protectedEvents()).toEqual([]);
+  });
+});
+
+describe('the database guard behind it (migration 0018)', () => {
+  it('refuses a direct UPDATE by the server role and by the owner of the tables, and a case of another kind', async () => {
+    await expect(
+      t.h.query('update persons set birth_date = $1 where id = $2', [changed('birthDate'), pid]),
+    ).rejects.toThrow(/ข้อ 4\.2\.1/);
+    await expect(
+      t.owner('update persons set appointment_date = $1 where id = $2', [changed('appointmentDate'), pid]),
+    ).rejects.toThrow(/ข้อ 4\.2\.2/);
+    // An open correction of other data does not let a date through, even named as the case.
+    const other = (
+      await t.call(s.owner, {
+        method: 'POST',
+        url: `/api/v1/people/${pid}/correction-requests`,
+        payload: { changes: [{ item: 'personal', field: 'bloodGroup', to: 'B' }] },
+      })
+    ).json();
+    expect(other.kind).toBe('correction.other');
+    const refused = await t.h.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`select set_config('khru.correction_case', ${other.id}, true)`);
+        await tx.execute(sql`update persons set birth_date = ${changed('birthDate')} where id = ${pid}`);
+      })
+      .then(
+        () => null,
+        (e: Error) => String((e.cause as Error | undefined)?.message ?? e.message),
+      );
+    expect(refused).toMatch(/ข้อ 4\.2\.1/);
+    // Other columns of the row stay writable.
+    await t.h.query('update persons set subject_group = subject_group where id = $1', [pid]);
+    expect(await dates()).toEqual(original);
+    await t.call(s.owner, {
+      method: 'POST',
+      url: `/api/v1/workflows/cases/${other.id}/actions`,
+      payload: { action: 'withdraw', version: other.version },
+    });
   });
 });
 
