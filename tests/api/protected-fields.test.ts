@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInBangkok } from '../../src/domain/iso-date.ts';
-import { type ProtectedField, refusedWrites } from '../../src/domain/record/protected-fields.ts';
+import type { ProtectedField } from '../../src/domain/record/protected-fields.ts';
 import { DEMO_ACCOUNTS, type DemoAccountKey } from '../../src/server/modules/demo/seed.ts';
 import { COLUMNS, heading } from '../../src/server/modules/exchange/index.ts';
 import { createTestApp, type Session, type TestApp } from '../support/app.ts';
@@ -95,22 +95,6 @@ async function importJob(who: Session, id: string) {
   }
   throw new Error('import timed out');
 }
-
-describe('the domain rule (ข้อ 4.2.1, 4.2.2)', () => {
-  it('direct writes change them only while onboarding; a correction only of its own kind', () => {
-    const before = { birthDate: '1980-01-01', appointmentDate: '2005-05-01' };
-    const both = { birthDate: '1981-01-01', appointmentDate: '2006-05-01' };
-    expect(refusedWrites(before, both, { via: 'direct', stage: 'established' })).toEqual(FIELDS);
-    expect(refusedWrites(before, both, { via: 'direct', stage: 'onboarding' })).toEqual([]);
-    expect(
-      refusedWrites(before, { ...before, bloodGroup: 'A' }, { via: 'direct', stage: 'established' }),
-    ).toEqual([]);
-    expect(refusedWrites(before, both, { via: 'correction', workflow: 'correction.birthDate' })).toEqual([
-      'appointmentDate',
-    ]);
-    expect(refusedWrites(before, both, { via: 'correction', workflow: 'correction.other' })).toEqual(FIELDS);
-  });
-});
 
 describe('every role × every direct route is refused, and nothing changes', () => {
   it('PUT personal (แก้ไขข้อมูลส่วนตัว): editors get 409 naming the field in Thai; others 403/404', async () => {
