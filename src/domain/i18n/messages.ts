@@ -1,3 +1,4 @@
+import { PROTECTED_FIELDS } from '../record/protected-fields.ts';
 /**
  * Validation and error messages. Schemas carry a message *key*; the API error handler and
  * the web app translate it, so both show the same Thai (or English) text for the same rule.
@@ -5,6 +6,12 @@
 export type Lang = 'th' | 'en';
 
 export const messages = {
+  // ข้อ 4.2.1/4.2.2: only the applied correction writes these (domain/record/protected-fields.ts)
+  'err.protected.birthDate': { th: PROTECTED_FIELDS.birthDate.th, en: PROTECTED_FIELDS.birthDate.en },
+  'err.protected.appointmentDate': {
+    th: PROTECTED_FIELDS.appointmentDate.th,
+    en: PROTECTED_FIELDS.appointmentDate.en,
+  },
   'err.required': { th: 'ต้องกรอก', en: 'is required' },
   'err.mixedAuthority': {
     th: 'การแก้ไขวันเกิดหรือวันบรรจุต้องยื่นคำขอแยกจากรายการอื่น (ข้อ 4.2.1, 4.2.2)',

@@ -8,6 +8,15 @@ export const STRINGS = {
   logout: { th: 'ออกจากระบบ', en: 'Sign out' },
   language: { th: 'ภาษา', en: 'Language' },
   switchLang: { th: 'English', en: 'ภาษาไทย' },
+  // Back from Digital ID with no record yet (ข้อ 3.1: the office opens onboarding first).
+  digitalIdNoRecordTitle: {
+    th: 'ยังไม่มีทะเบียนประวัติของท่านในระบบ',
+    en: 'You have no record in the system yet',
+  },
+  digitalIdNoRecordText: {
+    th: 'ท่านยืนยันตัวตนด้วย Digital ID แล้ว แต่หน่วยงานยังไม่ได้เปิดเรื่องจัดทำทะเบียนประวัติผู้บรรจุใหม่ของท่าน กรุณาติดต่อผู้จัดทำทะเบียนประวัติของหน่วยงานที่ท่านได้รับการบรรจุ (สำนักงานเขตพื้นที่การศึกษาหรือส่วนราชการต้นสังกัด) พร้อมคำสั่งบรรจุและแต่งตั้ง ให้เปิดเรื่องจัดทำทะเบียนประวัติ (ข้อ 3.1) แล้วเข้าสู่ระบบด้วย Digital ID อีกครั้ง',
+    en: 'Your Digital ID was verified, but your office has not opened your new-hire record yet. Contact the records officer of the office that appointed you (the educational service area office or your agency) with your appointment order, ask them to open your onboarding (clause 3.1), then sign in with Digital ID again.',
+  },
   switchLangLabel: { th: 'เปลี่ยนเป็นภาษาอังกฤษ', en: 'Switch to Thai' },
   owner: { th: 'เจ้าของประวัติ', en: 'Record owner' },
   myRecord: { th: 'ทะเบียนประวัติของฉัน', en: 'My record' },
