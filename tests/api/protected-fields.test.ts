@@ -261,7 +261,7 @@ describe('every role × every direct route is refused, and nothing changes', () 
   });
 });
 
-describe('the database guard behind it (migration 0018)', () => {
+describe('the database guard behind it (migration 0019)', () => {
   it('refuses a direct UPDATE by the server role and by the owner of the tables, and a case of another kind', async () => {
     await expect(
       t.h.query('update persons set birth_date = $1 where id = $2', [changed('birthDate'), pid]),

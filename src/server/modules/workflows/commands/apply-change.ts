@@ -40,7 +40,7 @@ export async function applyChanges(
         ]);
       const [p] = await tx.select().from(persons).where(eq(persons.id, personId)).for('update');
       if (!p) throw new AppError('notFound');
-      // The database's guard (migration 0018) lets the date through for this open case only.
+      // The database's guard (migration 0019) lets the date through for this open case only.
       await tx.execute(sql`select set_config('khru.correction_case', ${theCase.id}, true)`);
       const from = str(p[c.field]);
       await tx
