@@ -127,7 +127,9 @@ export const onboardingRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new AppError('badCredentials');
       }
       const userId = await completeIdentity(ctx, claims);
-      const s = await createSession(ctx.h.db, cfg, userId, 'oidc', {
+      // Digital ID is a second factor for staff only at the configured assurance level (ADR 0113).
+      const method = Number(claims.ial ?? 0) >= cfg.oidc.minIalForStaff ? 'oidc' : 'oidc-low';
+      const s = await createSession(ctx.h.db, cfg, userId, method, {
         ip: ctx.meta.ip,
         userAgent: ctx.meta.userAgent,
       });
