@@ -57,7 +57,7 @@ describe('staff sign in with two factors', () => {
     const replay = await t.call(again, { method: 'POST', url: '/api/auth/second-factor', payload: { code } });
     expect(replay.statusCode).toBe(401);
     const [a] = await t.h.query<{ n: number }>(
-      `select count(*)::int as n from audit_events where event_type = 'auth.login' and entity_id = $1 and data->>'method' = 'password+totp'`,
+      `select count(*)::int as n from audit_events where event_type = 'auth.login' and entity_id = $1 and payload::jsonb->'data'->>'method' = 'password+totp'`,
       [half.userId],
     );
     expect(Number(a!.n)).toBe(1);
