@@ -195,6 +195,34 @@ describe('enrolment, recovery codes', () => {
   });
 });
 
+describe('an access controller resets a lost factor in the office', () => {
+  it('only for people of his offices; audited; the next sign-in enrols again', async () => {
+    const ac = await t.login('accessController');
+    const clerk = await t.login('clerk');
+    const reset = (s: typeof ac, userId: string) =>
+      t.call(s, {
+        method: 'POST',
+        url: `/api/v1/access/users/${userId}/second-factor/reset`,
+        payload: { reason: 'โทรศัพท์หาย ตรวจบัตรประชาชนที่สำนักงานแล้ว' },
+      });
+    // Not an access controller; another office's person; oneself.
+    expect((await reset(await t.login('officeController'), clerk.userId)).statusCode).toBe(403);
+    expect((await reset(ac, (await t.loginPassword('otherOwner')).userId)).statusCode).toBe(404);
+    expect((await reset(ac, ac.userId)).statusCode).toBe(403);
+    const r = await reset(ac, clerk.userId);
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({ userId: clerk.userId, hadAuthenticator: true });
+    // The clerk's sessions ended; the next sign-in must enrol.
+    expect((await t.call(clerk, { url: '/api/auth/session' })).statusCode).toBe(401);
+    expect((await t.loginPassword('clerk')).secondFactor).toBe('enrol');
+    const [a] = await t.h.query<{ n: number }>(
+      `select count(*)::int as n from audit_events where event_type = 'auth.secondFactor.reset' and entity_id = $1`,
+      [clerk.userId],
+    );
+    expect(Number(a!.n)).toBe(1);
+  });
+});
+
 describe('policy (ADR 0113)', () => {
   it('Digital ID counts as the second factor only at the configured level', () => {
     const staff = [{ role: 'records_officer' as const }];
