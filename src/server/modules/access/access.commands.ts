@@ -182,6 +182,8 @@ export async function reviewRole(ctx: AuthedCtx, assignmentId: string) {
  */
 export async function resetSecondFactor(ctx: AuthedCtx, userId: string, reason: string) {
   if (userId === ctx.actor.userId) throw new AppError('selfGrant');
+  const offs = administeredOffices(ctx.actor);
+  if (offs !== null && offs.length === 0) throw new AppError('forbidden');
   const [u] = await ctx.h.db
     .select({ id: users.id, nationalId: users.nationalId, personId: users.personId, path: offices.path })
     .from(users)
@@ -189,8 +191,6 @@ export async function resetSecondFactor(ctx: AuthedCtx, userId: string, reason: 
     .leftJoin(offices, eq(offices.id, persons.officeId))
     .where(eq(users.id, userId));
   if (!u) throw new AppError('notFound');
-  const offs = administeredOffices(ctx.actor);
-  if (offs !== null && offs.length === 0) throw new AppError('forbidden');
   if (offs !== null) {
     if (!u.path) throw new AppError('notFound');
     const paths = await ctx.h.db.select({ path: offices.path }).from(offices).where(inArray(offices.id, offs));
