@@ -14,7 +14,9 @@ import { LoginPage } from '../pages/LoginPage.tsx';
 import { MyRecordPage } from '../pages/MyRecordPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { PersonRecordPage } from '../pages/PersonRecordPage.tsx';
+import { SecondFactorPage } from '../pages/SecondFactorPage.tsx';
 import { SearchPage } from '../pages/SearchPage.tsx';
+import { SecurityPage } from '../pages/SecurityPage.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { AuthProvider, useAuth } from './auth.tsx';
 import { antdLocale, theme } from './theme.ts';
@@ -60,6 +62,7 @@ function Gate() {
       </div>
     );
   if (state.status === 'anonymous') return <LoginPage />;
+  if (state.status === 'secondFactor') return <SecondFactorPage pending={state.pending} />;
   return (
     <Routes>
       <Route element={<AppLayout />}>
@@ -75,6 +78,7 @@ function Gate() {
         <Route path="onboarding" element={<OnboardingPage />} />
         <Route path="transfers" element={<TransferPage />} />
         <Route path="exchange" element={<ImportPage />} />
+        <Route path="security" element={<SecurityPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -21,6 +21,7 @@ export function AppLayout() {
     ...(user.personId && !canSearch(user)
       ? [{ key: '/requests/new', label: <Link to="/requests/new">คำขอแก้ไขข้อมูล</Link> }]
       : []),
+    { key: '/security', label: <Link to="/security">{t('mySecurity')}</Link> },
   ];
   const selected = location.pathname.startsWith('/people') ? '/people' : location.pathname;
   return (
