@@ -41,7 +41,9 @@ describe('the lockout cannot be raced', () => {
     );
     const codes = res.map((r) => r.statusCode);
     const checked = codes.filter((c) => c === 401).length;
-    console.info(`45 concurrent guesses: ${checked} checked (401), ${codes.filter((c) => c === 429).length} refused (429)`);
+    console.info(
+      `45 concurrent guesses: ${checked} checked (401), ${codes.filter((c) => c === 429).length} refused (429)`,
+    );
     expect(checked).toBeLessThanOrEqual(FREE_ATTEMPTS);
     expect(checked + codes.filter((c) => c === 429).length).toBe(45);
     const [u] = await t.h.query<{ id: string }>('select id from users where national_id = $1', [id]);

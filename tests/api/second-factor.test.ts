@@ -25,7 +25,10 @@ describe('staff sign in with two factors', () => {
     const half = await t.loginPassword('officer');
     expect(half.secondFactor).toBe('totp');
     const session = await t.call(half, { url: '/api/auth/session' });
-    expect(session.json()).toMatchObject({ secondFactor: 'totp', user: { permissions: [], assignments: [] } });
+    expect(session.json()).toMatchObject({
+      secondFactor: 'totp',
+      user: { permissions: [], assignments: [] },
+    });
     for (const req of [
       { url: '/api/v1/me/record' },
       { method: 'POST' as const, url: '/api/v1/people/search', payload: {} },
@@ -38,7 +41,11 @@ describe('staff sign in with two factors', () => {
         message: 'กรุณายืนยันตัวตนขั้นที่สอง (รหัส ๖ หลักจากแอปยืนยันตัวตน หรือรหัสกู้คืน) ก่อนใช้งาน',
       });
     }
-    const wrong = await t.call(half, { method: 'POST', url: '/api/auth/second-factor', payload: { code: '000000' } });
+    const wrong = await t.call(half, {
+      method: 'POST',
+      url: '/api/auth/second-factor',
+      payload: { code: '000000' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error.message).toBe('รหัสยืนยันตัวตนไม่ถูกต้องหรือถูกใช้ไปแล้ว');
     const code = totpNow(DEMO_TOTP_SECRET);
@@ -48,7 +55,9 @@ describe('staff sign in with two factors', () => {
     expect(ok.json().user.roles).toContain('records_officer');
     const full = { ...half, cookie: cookieOf(ok), csrf: ok.json().csrfToken };
     expect(full.cookie).not.toBe(half.cookie);
-    expect((await t.call(full, { method: 'POST', url: '/api/v1/people/search', payload: {} })).statusCode).toBe(200);
+    expect(
+      (await t.call(full, { method: 'POST', url: '/api/v1/people/search', payload: {} })).statusCode,
+    ).toBe(200);
     // The half session was replaced, not promoted: its token (and anything cached for it) is dead.
     expect((await t.call(half, { url: '/api/auth/session' })).statusCode).toBe(401);
 
@@ -66,7 +75,8 @@ describe('staff sign in with two factors', () => {
   it('a half session stays half through the session cache (ADR 0109)', async () => {
     const half = await t.loginPassword('clerk');
     // Read (and cache) it several times; it never answers as a full session.
-    for (let i = 0; i < 3; i++) expect((await t.call(half, { url: '/api/v1/me/record' })).statusCode).toBe(403);
+    for (let i = 0; i < 3; i++)
+      expect((await t.call(half, { url: '/api/v1/me/record' })).statusCode).toBe(403);
     await t.h.query('update user_totp set last_step = null where user_id = $1', [half.userId]);
     const ok = await t.call(half, {
       method: 'POST',
@@ -129,7 +139,11 @@ describe('enrolment, recovery codes', () => {
     expect(otpauthUri).toContain(`secret=${secret}`);
     expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/Khru:/);
     expect(qrDataUrl).toMatch(/^data:image\/png;base64,/);
-    const bad = await t.call(half, { method: 'POST', url: '/api/auth/totp/confirm', payload: { code: '12345' } });
+    const bad = await t.call(half, {
+      method: 'POST',
+      url: '/api/auth/totp/confirm',
+      payload: { code: '12345' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].message).toBe('รหัสยืนยันตัวตน: ต้องเป็นตัวเลข ๖ หลักจากแอปยืนยันตัวตน');
     const ok = await t.call(half, {
@@ -143,18 +157,23 @@ describe('enrolment, recovery codes', () => {
     expect(new Set(codes).size).toBe(10);
     expect(ok.json()).toMatchObject({ secondFactor: null, totpEnrolled: true });
     const full = { ...half, cookie: cookieOf(ok), csrf: ok.json().csrfToken };
-    expect((await t.call(full, { method: 'POST', url: '/api/v1/people/search', payload: {} })).statusCode).toBe(200);
+    expect(
+      (await t.call(full, { method: 'POST', url: '/api/v1/people/search', payload: {} })).statusCode,
+    ).toBe(200);
     // Never again: a second enrolment is refused, the secret is not returned anywhere.
     const again = await t.call(full, { method: 'POST', url: '/api/auth/totp/enrol' });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('totpEnrolled');
     const sec = await t.call(full, { url: '/api/auth/security' });
     expect(sec.json()).toEqual({ totpEnrolled: true, recoveryCodesLeft: 10 });
-    expect(JSON.stringify([sec.json(), (await t.call(full, { url: '/api/auth/session' })).json()])).not.toContain(secret);
+    expect(
+      JSON.stringify([sec.json(), (await t.call(full, { url: '/api/auth/session' })).json()]),
+    ).not.toContain(secret);
     // Only hashes are stored.
-    const stored = await t.h.query<{ code_hash: string }>('select code_hash from recovery_codes where user_id = $1', [
-      half.userId,
-    ]);
+    const stored = await t.h.query<{ code_hash: string }>(
+      'select code_hash from recovery_codes where user_id = $1',
+      [half.userId],
+    );
     expect(stored).toHaveLength(10);
     expect(stored.map((r) => r.code_hash)).not.toContain(codes[0]);
 

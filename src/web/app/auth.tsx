@@ -20,7 +20,9 @@ type AuthCtx = {
 };
 
 function stateOf(s: SessionInfo): AuthState {
-  return s.secondFactor ? { status: 'secondFactor', pending: s.secondFactor } : { status: 'signedIn', user: s.user };
+  return s.secondFactor
+    ? { status: 'secondFactor', pending: s.secondFactor }
+    : { status: 'signedIn', user: s.user };
 }
 
 const Ctx = createContext<AuthCtx | null>(null);

@@ -76,7 +76,16 @@ export function SecondFactorPage({ pending }: { pending: 'totp' | 'enrol' }) {
 
   const field = useRecovery ? 'recoveryCode' : 'code';
   return (
-    <main id="main" style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', padding: 16, background: '#eef1f5' }}>
+    <main
+      id="main"
+      style={{
+        minHeight: '100vh',
+        display: 'grid',
+        placeItems: 'center',
+        padding: 16,
+        background: '#eef1f5',
+      }}
+    >
       <Card style={{ width: 460, maxWidth: '100%' }}>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           <SafetyOutlined aria-hidden /> {pending === 'enrol' ? t('enrolTitle') : t('secondFactorTitle')}

@@ -60,7 +60,8 @@ export function SecurityPage() {
               {sec.data.totpEnrolled && (
                 <>
                   <Typography.Text>
-                    {t('recoveryCodesLeft')}: <strong data-testid="codes-left">{sec.data.recoveryCodesLeft}</strong>
+                    {t('recoveryCodesLeft')}:{' '}
+                    <strong data-testid="codes-left">{sec.data.recoveryCodesLeft}</strong>
                   </Typography.Text>
                   <Button onClick={() => void regenerate()}>{t('regenerateCodes')}</Button>
                 </>

@@ -10,7 +10,11 @@ import { totpNow } from '../../support/totp.ts';
  * several times a minute — across test files, in one server run — so the steps used are kept in
  * a file per server and each sign-in takes the next unused step, waiting when it is too far ahead.
  */
-export async function nextTotpCode(baseUrl: string, account: string, secret = DEMO_TOTP_SECRET): Promise<string> {
+export async function nextTotpCode(
+  baseUrl: string,
+  account: string,
+  secret = DEMO_TOTP_SECRET,
+): Promise<string> {
   const file = path.join(tmpdir(), `khru-e2e-totp-${new URL(baseUrl).port}.json`);
   const used = (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}) as Record<string, number>;
   const nowStep = () => Math.floor(Date.now() / 30_000);
@@ -34,7 +38,10 @@ export async function apiLogin(
     body: JSON.stringify({ nationalId, password }),
   });
   if (res.status !== 200) throw new Error(`login ${nationalId}: ${res.status}`);
-  let cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  let cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   let body = (await res.json()) as { csrfToken: string; secondFactor: string | null };
   if (body.secondFactor === 'totp') {
     const r2 = await fetch(`${baseUrl}/api/auth/second-factor`, {
@@ -43,7 +50,10 @@ export async function apiLogin(
       body: JSON.stringify({ code: await nextTotpCode(baseUrl, nationalId) }),
     });
     if (r2.status !== 200) throw new Error(`second factor ${nationalId}: ${r2.status}`);
-    cookie = r2.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    cookie = r2.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     body = (await r2.json()) as typeof body;
   }
   return { cookie, csrfToken: body.csrfToken };

@@ -193,7 +193,10 @@ export async function resetSecondFactor(ctx: AuthedCtx, userId: string, reason: 
   if (!u) throw new AppError('notFound');
   if (offs !== null) {
     if (!u.path) throw new AppError('notFound');
-    const paths = await ctx.h.db.select({ path: offices.path }).from(offices).where(inArray(offices.id, offs));
+    const paths = await ctx.h.db
+      .select({ path: offices.path })
+      .from(offices)
+      .where(inArray(offices.id, offs));
     if (!paths.some((p) => u.path!.startsWith(p.path))) throw new AppError('notFound');
   }
   return ctx.h.db.transaction(async (tx) => {

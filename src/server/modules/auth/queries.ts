@@ -1,4 +1,4 @@
-import { and, eq, isNull, lte, or, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import { todayInBangkok } from '../../../domain/iso-date.ts';
 import type { Role } from '../../platform/authz/index.ts';
 import type { Executor } from '../../platform/db/index.ts';
@@ -17,7 +17,11 @@ export async function userById(ex: Executor, id: string) {
 }
 
 /** The roles a user holds today (started, not ended, not revoked). */
-export async function rolesInForce(ex: Executor, userId: string, now = new Date()): Promise<{ role: Role }[]> {
+export async function rolesInForce(
+  ex: Executor,
+  userId: string,
+  now = new Date(),
+): Promise<{ role: Role }[]> {
   const day = todayInBangkok(now);
   const rows = await ex
     .select({ role: roleAssignments.role })

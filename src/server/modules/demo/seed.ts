@@ -343,7 +343,9 @@ export async function seedDemo(
     const confirmedAt = new Date().toISOString();
     for (const key of new Set(granted))
       if (key !== DEMO_UNENROLLED)
-        await tx.insert(schema.userTotp).values({ userId: userIds[key]!, secret: DEMO_TOTP_SECRET, confirmedAt });
+        await tx
+          .insert(schema.userTotp)
+          .values({ userId: userIds[key]!, secret: DEMO_TOTP_SECRET, confirmedAt });
 
     await tx.insert(schema.appMeta).values({ key: 'demo_loaded', value: new Date().toISOString() });
     await appendAudit(tx, { userId: null, name: 'seed', roles: [] }, SEED_META, [

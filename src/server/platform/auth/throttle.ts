@@ -105,7 +105,9 @@ export async function checkPassword(
   const ok = storedHash
     ? await verifyPassword(storedHash, password)
     : (await verifyPassword(await dummyPasswordHash(), password)) && false;
-  return ok ? { result: 'ok' } : { result: 'wrong', failures: r.failures, lockMinutes: lockMinutes(r.failures) };
+  return ok
+    ? { result: 'ok' }
+    : { result: 'wrong', failures: r.failures, lockMinutes: lockMinutes(r.failures) };
 }
 
 /** A second-factor check (TOTP or recovery code) counted in the same throttle. */

@@ -38,7 +38,10 @@ export async function startTotpEnrolment(ctx: AuthedCtx) {
     await tx
       .insert(userTotp)
       .values({ userId: a.userId, secret })
-      .onConflictDoUpdate({ target: userTotp.userId, set: { secret, createdAt: new Date().toISOString(), lastStep: null } });
+      .onConflictDoUpdate({
+        target: userTotp.userId,
+        set: { secret, createdAt: new Date().toISOString(), lastStep: null },
+      });
     await appendAudit(tx, auditActor(ctx), ctx.meta, [
       { eventType: 'auth.totp.enrolment.started', entityType: 'user', entityId: a.userId },
     ]);
@@ -77,7 +80,14 @@ export async function confirmTotpEnrolment(ctx: AuthedCtx, code: string) {
           data: { failedAttempts: r.failures },
         },
         ...(mins > 0
-          ? [{ eventType: 'auth.lockout', entityType: 'user', entityId: a.userId, data: { failedAttempts: r.failures, minutes: mins } }]
+          ? [
+              {
+                eventType: 'auth.lockout',
+                entityType: 'user',
+                entityId: a.userId,
+                data: { failedAttempts: r.failures, minutes: mins },
+              },
+            ]
           : []),
       ]);
       return null;
@@ -85,11 +95,18 @@ export async function confirmTotpEnrolment(ctx: AuthedCtx, code: string) {
     // Password (at login) and now the code: a full sign-in.
     await clearAttempts(tx, subject);
     const recovery = await issueRecoveryCodes(tx, a.userId);
-    const method = MULTI_FACTOR_METHODS.has(a.authMethod) ? a.authMethod : withSecondFactor(a.authMethod, 'totp');
+    const method = MULTI_FACTOR_METHODS.has(a.authMethod)
+      ? a.authMethod
+      : withSecondFactor(a.authMethod, 'totp');
     await revokeSession(tx, a.sessionId);
     const session = await createSession(tx, ctx.cfg, a.userId, method, ctx.meta);
     await appendAudit(tx, auditActor(ctx), { ...ctx.meta, authMethod: method }, [
-      { eventType: 'auth.totp.enrolled', entityType: 'user', entityId: a.userId, data: { recoveryCodes: recovery.length } },
+      {
+        eventType: 'auth.totp.enrolled',
+        entityType: 'user',
+        entityId: a.userId,
+        data: { recoveryCodes: recovery.length },
+      },
     ]);
     return { session, recovery };
   });

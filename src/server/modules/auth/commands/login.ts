@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { type AuditEventInput, appendAudit } from '../../../platform/audit/index.ts';
 import {
   checkPassword,
@@ -12,7 +13,6 @@ import { schema } from '../../../platform/db/index.ts';
 import type { Ctx } from '../../../platform/http/context.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { rolesInForce, totpOf, userByNationalId } from '../queries.ts';
-import { eq } from 'drizzle-orm';
 
 const { users } = schema;
 const ANON = { userId: null, name: 'anonymous', roles: [] };
@@ -65,10 +65,7 @@ export async function login(ctx: Ctx, nationalId: string, password: string) {
     // The password was right; a second factor still to come keeps the earlier failures counted.
     if (owesFactor) await releaseAttempt(tx, subject);
     else await clearAttempts(tx, subject);
-    await tx
-      .update(users)
-      .set({ lastLoginAt: new Date().toISOString() })
-      .where(eq(users.id, u.id));
+    await tx.update(users).set({ lastLoginAt: new Date().toISOString() }).where(eq(users.id, u.id));
     const session = await createSession(tx, ctx.cfg, u.id, 'password', ctx.meta);
     await appendAudit(tx, actor, { ...ctx.meta, authMethod: 'password' }, [
       owesFactor

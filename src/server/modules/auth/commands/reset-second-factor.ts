@@ -13,7 +13,10 @@ export async function removeSecondFactor(
   tx: Tx,
   user: { id: string; nationalId: string },
 ): Promise<{ hadTotp: boolean }> {
-  const gone = await tx.delete(userTotp).where(eq(userTotp.userId, user.id)).returning({ id: userTotp.userId });
+  const gone = await tx
+    .delete(userTotp)
+    .where(eq(userTotp.userId, user.id))
+    .returning({ id: userTotp.userId });
   await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
   await clearAttempts(tx, throttleSubject(user.nationalId));
   await revokeUserSessions(tx, user.id);

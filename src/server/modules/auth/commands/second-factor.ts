@@ -63,7 +63,12 @@ export async function completeSecondFactor(
   if (!r) {
     await ctx.h.db.transaction((tx) =>
       appendAudit(tx, auditActor(ctx), ctx.meta, [
-        { eventType: 'auth.secondFactor.refused', entityType: 'user', entityId: a.userId, data: { reason: 'locked' } },
+        {
+          eventType: 'auth.secondFactor.refused',
+          entityType: 'user',
+          entityId: a.userId,
+          data: { reason: 'locked' },
+        },
       ]),
     );
     throw new AppError('accountLocked');
