@@ -55,7 +55,7 @@ describe('two-step sign-in for staff (ADR 0113)', () => {
     await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
     await page.getByText('ตั้งค่าการยืนยันตัวตนสองขั้นตอน').waitFor();
     await page.getByTestId('totp-qr').waitFor();
-    const secret = (await page.getByTestId('totp-secret').innerText()).trim();
+    const secret = (await page.getByTestId('totp-secret').textContent())?.trim();
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     await page.getByLabel('รหัสยืนยันตัวตน').fill(await nextTotpCode(baseUrl, PROVINCIAL, secret));
     await page.getByRole('button', { name: 'ยืนยัน' }).click();
@@ -67,7 +67,7 @@ describe('two-step sign-in for staff (ADR 0113)', () => {
     // "My security" is in the menu and says two-step sign-in is on.
     await page.getByRole('link', { name: 'ความปลอดภัยของบัญชี' }).click();
     await page.getByText('เปิดใช้การยืนยันตัวตนสองขั้นตอนแล้ว').waitFor();
-    expect(await page.getByTestId('codes-left').innerText()).toBe('10');
+    expect(await page.getByTestId('codes-left').textContent()).toBe('10');
     await context.close();
 
     // Next time: password, then the code from the app.

@@ -14,7 +14,6 @@ import {
 } from '../../platform/authz/index.ts';
 import { clearSessionCookie, setSessionCookie } from '../../platform/http/auth-hook.ts';
 import { auditActor, type Ctx, requireActor } from '../../platform/http/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import { confirmTotpEnrolment, regenerateRecoveryCodes, startTotpEnrolment } from './commands/enrol-totp.ts';
 import { login } from './commands/login.ts';
 import { changePassword, reauthenticate } from './commands/password.ts';
