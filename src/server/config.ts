@@ -79,6 +79,12 @@ const schema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_REDIRECT_URI: z.string().url().optional(),
+  /**
+   * Digital ID counts as a staff member's second factor (ADR 0113) only when its ID token's
+   * assurance level (ThaiD `ial` claim, e.g. 2.3) is at least this; below it, the session still
+   * asks for the TOTP code (or enrolment) like a password sign-in.
+   */
+  OIDC_MIN_IAL_FOR_STAFF: z.coerce.number().min(0).max(3).default(2.3),
 });
 
 export type Config = Readonly<{
@@ -123,6 +129,8 @@ export type Config = Readonly<{
     clientId: string | undefined;
     clientSecret: string | undefined;
     redirectUri: string;
+    /** The Digital ID assurance level that counts as a second factor (ADR 0113). */
+    minIalForStaff: number;
   };
 }>;
 
@@ -183,5 +191,6 @@ function oidcConfig(e: z.output<typeof schema>): Config['oidc'] {
     clientId: e.OIDC_CLIENT_ID ?? (dev ? 'khru-dev' : undefined),
     clientSecret: e.OIDC_CLIENT_SECRET ?? (dev ? 'khru-dev-secret-not-for-production' : undefined),
     redirectUri: e.OIDC_REDIRECT_URI ?? `${base}/api/auth/oidc/callback`,
+    minIalForStaff: e.OIDC_MIN_IAL_FOR_STAFF,
   };
 }

@@ -158,6 +158,7 @@ beforeAll(async () => {
       clientId: 'khru-dev',
       clientSecret: 'test-secret',
       redirectUri: `${base}/api/auth/oidc/callback`,
+      minIalForStaff: 2.3,
     },
   });
   await t.app.listen({ port, host: 'localhost' });

@@ -161,6 +161,11 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   'POST /api/auth/logout': "ends the caller's own session (auth.test.ts)",
   'POST /api/auth/password': "the caller's own password (auth.test.ts)",
   'POST /api/auth/reauth': "the caller's own password, for step-up (signature.test.ts)",
+  'POST /api/auth/second-factor': "the caller's own second factor (second-factor.test.ts)",
+  'POST /api/auth/totp/enrol': "the caller's own authenticator enrolment (second-factor.test.ts)",
+  'POST /api/auth/totp/confirm': "the caller's own authenticator enrolment (second-factor.test.ts)",
+  'POST /api/auth/recovery-codes': "the caller's own recovery codes (second-factor.test.ts)",
+  'GET /api/auth/security': "the caller's own sign-in settings (second-factor.test.ts)",
   'GET /api/auth/oidc/start': 'public Digital ID redirect (onboarding.test.ts)',
   'GET /api/auth/oidc/callback': 'public Digital ID return; state, nonce, PKCE (onboarding.test.ts)',
   'GET /api/v1/reference/addresses': 'public reference data (Thai address book)',
@@ -658,6 +663,16 @@ const MORE_ROLE_ROUTES: Record<
         payload: {},
       }),
     want: (r) => (['accessController', 'otepcController'].includes(r) ? 200 : 404),
+  },
+  'POST /api/v1/access/users/:userId/second-factor/reset': {
+    // An unknown user: access controllers get past the role check to "not found" (ADR 0113).
+    call: (s) =>
+      t.call(s, {
+        method: 'POST',
+        url: `/api/v1/access/users/${randomUUID()}/second-factor/reset`,
+        payload: { reason: 'ทดสอบ' },
+      }),
+    want: (r) => (['accessController', 'otepcController'].includes(r) ? 404 : 403),
   },
   'POST /api/v1/access/assignments/:assignmentId/revoke': {
     call: (s) =>

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { ACCOUNTS, launchChromium, login, newSession, screenshot } from './support/browser.ts';
+import { apiLogin } from './support/totp.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -53,13 +54,7 @@ describe('record owner', () => {
 
 /** The UUID of a person other than the owner, looked up through the API as the records officer. */
 async function otherPersonId(): Promise<string> {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-khru-source': 'web' },
-    body: JSON.stringify({ nationalId: ACCOUNTS.recordsOfficer, password: 'demo-password-2569' }),
-  });
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { cookie, csrfToken } = await apiLogin(baseUrl, ACCOUNTS.recordsOfficer, 'demo-password-2569');
   const r = await fetch(`${baseUrl}/api/v1/people/search`, {
     method: 'POST',
     headers: {

@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SAMPLES } from '../support/samples.ts';
 import { ACCOUNTS, DEMO_PASSWORD, launchChromium, login, newSession, screenshot } from './support/browser.ts';
+import { apiLogin } from './support/totp.ts';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -18,17 +19,7 @@ afterAll(async () => browser?.close());
 
 /** The records officer changes the owner's record through the API (another user, another session). */
 async function officerAddsTraining(personId: string) {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ nationalId: ACCOUNTS.recordsOfficer, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const { cookie, csrfToken } = await apiLogin(baseUrl, ACCOUNTS.recordsOfficer, DEMO_PASSWORD);
   const add = await fetch(`${baseUrl}/api/v1/people/${personId}/items/training`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },

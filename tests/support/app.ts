@@ -13,6 +13,7 @@ import { type Config, loadConfig } from '../../src/server/config.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKey } from '../../src/server/modules/demo/seed.ts';
 import { type DbHandle, openDb } from '../../src/server/platform/db/index.ts';
 import { adminUrl } from './env.ts';
+import { totpNow } from './totp.ts';
 
 export type Session = { cookie: string; csrf: string; userId: string; personId: string | null };
 
@@ -22,7 +23,13 @@ export type TestApp = {
   /** A statement as the owner of the tables (tampering the server's role cannot do). */
   owner: OwnerQuery;
   cfg: Config;
+  /**
+   * Signs in as a demo account, giving the second factor too when the account owes one (ADR
+   * 0113): the TOTP code of the account's authenticator, or enrolment of a new one.
+   */
   login(who: DemoAccountKey, password?: string): Promise<Session>;
+  /** Step 1 only: the password. The session may still owe its second factor. */
+  loginPassword(who: DemoAccountKey, password?: string): Promise<Session & { secondFactor: string | null }>;
   /** inject with the session cookie and CSRF header of `s` (if given). */
   call(s: Session | null, opts: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -105,21 +112,58 @@ export async function createTestApp(
         ...(opts.headers ?? {}),
       },
     });
-  const login = async (who: DemoAccountKey, password = DEMO_PASSWORD): Promise<Session> => {
+  const sessionOf = (res: LightMyRequestResponse, prev?: Session) => {
+    const setCookie = res.cookies.find((c) => c.name.endsWith('khru_sid'));
+    const body = res.json() as {
+      csrfToken: string;
+      secondFactor: string | null;
+      user: { id: string; personId: string | null };
+    };
+    return {
+      cookie: setCookie ? `${setCookie.name}=${setCookie.value}` : prev!.cookie,
+      csrf: body.csrfToken,
+      userId: body.user.id,
+      personId: body.user.personId,
+      secondFactor: body.secondFactor,
+    };
+  };
+  const loginPassword = async (who: DemoAccountKey, password = DEMO_PASSWORD) => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/auth/login',
       payload: { nationalId: DEMO_ACCOUNTS[who].nationalId, password },
     });
     if (res.statusCode !== 200) throw new Error(`login ${who} failed: ${res.statusCode} ${res.body}`);
-    const setCookie = res.cookies.find((c) => c.name.endsWith('khru_sid'))!;
-    const body = res.json() as { csrfToken: string; user: { id: string; personId: string | null } };
-    return {
-      cookie: `${setCookie.name}=${setCookie.value}`,
-      csrf: body.csrfToken,
-      userId: body.user.id,
-      personId: body.user.personId,
-    };
+    return sessionOf(res);
+  };
+  const login = async (who: DemoAccountKey, password = DEMO_PASSWORD): Promise<Session> => {
+    const half = await loginPassword(who, password);
+    let res: LightMyRequestResponse | null = null;
+    if (half.secondFactor === 'totp') {
+      // Tests sign the same account in many times a minute; a TOTP code is good once (replay
+      // protection, ADR 0113), so the helper forgets the last step used before each sign-in.
+      const [t] = await h.query<{ secret: string }>(
+        'update user_totp set last_step = null where user_id = $1 returning secret',
+        [half.userId],
+      );
+      res = await call(half, {
+        method: 'POST',
+        url: '/api/auth/second-factor',
+        payload: { code: totpNow(t!.secret) },
+      });
+    } else if (half.secondFactor === 'enrol') {
+      const start = await call(half, { method: 'POST', url: '/api/auth/totp/enrol' });
+      if (start.statusCode !== 200) throw new Error(`enrol ${who} failed: ${start.body}`);
+      res = await call(half, {
+        method: 'POST',
+        url: '/api/auth/totp/confirm',
+        payload: { code: totpNow(start.json().secret) },
+      });
+    }
+    if (!res) return half;
+    if (res.statusCode !== 200) throw new Error(`second factor ${who} failed: ${res.statusCode} ${res.body}`);
+    const { secondFactor: _, ...full } = sessionOf(res, half);
+    return full;
   };
   return {
     app,
@@ -127,6 +171,7 @@ export async function createTestApp(
     owner,
     cfg,
     login,
+    loginPassword,
     call,
     close: async () => {
       await app.close();

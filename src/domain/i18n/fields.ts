@@ -13,6 +13,8 @@ export const FIELD_LABELS: Record<string, { th: string; en: string }> = {
   holidayDate: { th: 'วันที่', en: 'Date' },
   currentPassword: { th: 'รหัสผ่านปัจจุบัน', en: 'Current password' },
   newPassword: { th: 'รหัสผ่านใหม่', en: 'New password' },
+  code: { th: 'รหัสยืนยันตัวตน', en: 'Authentication code' },
+  recoveryCode: { th: 'รหัสกู้คืน', en: 'Recovery code' },
   prefix: { th: 'คำนำหน้า', en: 'Prefix' },
   rankTitle: { th: 'ยศ/บรรดาศักดิ์', en: 'Rank/title' },
   firstName: { th: 'ชื่อ', en: 'First name' },

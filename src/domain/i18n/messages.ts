@@ -94,6 +94,10 @@ export const messages = {
     th: 'วันบรรจุต้องอยู่หลังวันเกิดอย่างน้อย 18 ปี',
     en: 'must be at least 18 years after the birth date',
   },
+  'err.totp.code': {
+    th: 'ต้องเป็นตัวเลข ๖ หลักจากแอปยืนยันตัวตน',
+    en: 'must be the 6 digits from your authenticator app',
+  },
   'err.password.short': {
     th: 'รหัสผ่านต้องยาวอย่างน้อย 15 ตัวอักษร',
     en: 'must be at least 15 characters',

@@ -20,6 +20,12 @@ export class ApiError extends Error {
 
 let csrfToken: string | null = null;
 let onUnauthenticated: (() => void) | null = null;
+const SIGN_IN_STEPS = new Set([
+  '/api/auth/login',
+  '/api/auth/session',
+  '/api/auth/second-factor',
+  '/api/auth/totp/confirm',
+]);
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -54,8 +60,8 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   } | null;
   if (!res.ok) {
     const e = json?.error;
-    if (res.status === 401 && path !== '/api/auth/login' && path !== '/api/auth/session')
-      onUnauthenticated?.();
+    // A wrong code at the second step is a 401 too, but the session still stands (ADR 0113).
+    if (res.status === 401 && !SIGN_IN_STEPS.has(path)) onUnauthenticated?.();
     throw new ApiError(
       res.status,
       e?.code ?? 'internal',

@@ -16,7 +16,14 @@ export type SessionUser = {
   allowed: { importPeople: boolean; exportItems: string[] };
 };
 
-export type SessionInfo = { user: SessionUser; csrfToken: string; authTime: string };
+export type SessionInfo = {
+  user: SessionUser;
+  csrfToken: string;
+  authTime: string;
+  /** What the session still owes before it may do anything else (ADR 0113). */
+  secondFactor: 'totp' | 'enrol' | null;
+  totpEnrolled: boolean;
+};
 
 export type PersonListItem = {
   id: string;

@@ -17,6 +17,8 @@ import { MyRecordPage } from '../pages/MyRecordPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { PersonRecordPage } from '../pages/PersonRecordPage.tsx';
 import { SearchPage } from '../pages/SearchPage.tsx';
+import { SecondFactorPage } from '../pages/SecondFactorPage.tsx';
+import { SecurityPage } from '../pages/SecurityPage.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { AuthProvider, useAuth } from './auth.tsx';
 import { antdLocale, theme } from './theme.ts';
@@ -62,6 +64,7 @@ function Gate() {
       </div>
     );
   if (state.status === 'anonymous') return <LoginPage />;
+  if (state.status === 'secondFactor') return <SecondFactorPage pending={state.pending} />;
   return (
     <Routes>
       <Route element={<AppLayout />}>
@@ -79,6 +82,7 @@ function Gate() {
         <Route path="exchange" element={<ImportPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="holidays" element={<HolidayPage />} />
+        <Route path="security" element={<SecurityPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,4 +1,4 @@
-import { LogoutOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, SafetyOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLang } from '../i18n/lang.tsx';
@@ -55,6 +55,10 @@ export function AppLayout() {
           <span data-testid="user-name" style={{ whiteSpace: 'nowrap' }}>
             <UserOutlined aria-hidden /> {user.displayName}
           </span>
+          {/* "My security" (ADR 0113): in the header, so it never folds into the menu's "…". */}
+          <Link to="/security" aria-label={t('mySecurity')} title={t('mySecurity')}>
+            <SafetyOutlined aria-hidden />
+          </Link>
           <span data-testid="user-roles" style={{ whiteSpace: 'nowrap' }}>
             {roleLabels(user, lang).map((r) => (
               <Tag key={r} color="blue" style={{ marginInlineEnd: 4 }}>

@@ -4,13 +4,26 @@ import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../api/c
 import type { SessionInfo, SessionUser } from '../api/types.ts';
 import { clearRecent } from './recent.ts';
 
-type AuthState = { status: 'loading' } | { status: 'anonymous' } | { status: 'signedIn'; user: SessionUser };
+type AuthState =
+  | { status: 'loading' }
+  | { status: 'anonymous' }
+  /** Password accepted; the session still owes its second factor (ADR 0113). */
+  | { status: 'secondFactor'; pending: 'totp' | 'enrol' }
+  | { status: 'signedIn'; user: SessionUser };
 
 type AuthCtx = {
   state: AuthState;
   login: (nationalId: string, password: string) => Promise<void>;
+  /** Takes the session a second-factor step answered with (a new session, ADR 0113). */
+  finish: (s: SessionInfo) => void;
   logout: () => Promise<void>;
 };
+
+function stateOf(s: SessionInfo): AuthState {
+  return s.secondFactor
+    ? { status: 'secondFactor', pending: s.secondFactor }
+    : { status: 'signedIn', user: s.user };
+}
 
 const Ctx = createContext<AuthCtx | null>(null);
 
@@ -31,7 +44,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       .then((s) => {
         if (cancelled) return;
         setCsrfToken(s.csrfToken);
-        setState({ status: 'signedIn', user: s.user });
+        setState(stateOf(s));
       })
       .catch(() => {
         if (!cancelled) setState({ status: 'anonymous' });
@@ -48,7 +61,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       qc.clear();
       clearRecent();
       setCsrfToken(s.csrfToken);
-      setState({ status: 'signedIn', user: s.user });
+      setState(stateOf(s));
+    },
+    [qc],
+  );
+
+  const finish = useCallback(
+    (s: SessionInfo) => {
+      qc.clear();
+      setCsrfToken(s.csrfToken);
+      setState(stateOf(s));
     },
     [qc],
   );
@@ -63,7 +85,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     signedOut();
   }, [signedOut]);
 
-  const value = useMemo(() => ({ state, login, logout }), [state, login, logout]);
+  const value = useMemo(() => ({ state, login, finish, logout }), [state, login, finish, logout]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

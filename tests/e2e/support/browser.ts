@@ -1,4 +1,5 @@
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { nextTotpCode } from './totp.ts';
 
 export const DEMO_PASSWORD = 'demo-password-2569';
 
@@ -54,12 +55,24 @@ export async function newSession(browser: Browser, baseURL: string): Promise<Ses
   return { context, page, errors, apiCalls };
 }
 
-/** Signs in through the login page and waits for the signed-in header. */
+/**
+ * Signs in through the login page — and, for staff, the second step with the demo
+ * authenticator's code (ADR 0113) — and waits for the signed-in header.
+ */
 export async function login(page: Page, nationalId: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/');
   await page.getByLabel('เลขประจำตัวประชาชน').fill(nationalId);
   await page.getByLabel('รหัสผ่าน').fill(password);
   await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+  const code = page.getByLabel('รหัสยืนยันตัวตน');
+  await Promise.race([
+    page.getByTestId('user-name').waitFor({ timeout: 30_000 }),
+    code.waitFor({ timeout: 30_000 }),
+  ]);
+  if (await code.isVisible()) {
+    await code.fill(await nextTotpCode(new URL(page.url()).origin, nationalId));
+    await page.getByRole('button', { name: 'ยืนยัน' }).click();
+  }
   await page.getByTestId('user-name').waitFor({ timeout: 30_000 });
 }
 

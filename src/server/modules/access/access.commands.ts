@@ -6,6 +6,7 @@ import { ROLE_DEFS, type Role } from '../../platform/authz/index.ts';
 import { schema } from '../../platform/db/index.ts';
 import { type AuthedCtx, auditActor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { removeSecondFactor } from '../auth/index.ts';
 import { administeredOffices, canGrant, mayGrantWithoutRecord } from './access.policy.ts';
 
 const { roleAssignments, assignmentPeople, assignmentItems, users, persons, offices } = schema;
@@ -169,5 +170,46 @@ export async function reviewRole(ctx: AuthedCtx, assignmentId: string) {
       { eventType: 'access.reviewed', entityType: 'role_assignment', entityId: assignmentId },
     ]);
     return r!;
+  });
+}
+
+/**
+ * Resets a user's lost second factor (ADR 0113) after the access controller has checked the
+ * person's identity card in the office: the authenticator and recovery codes are removed, any
+ * lockout lifted and the user's sessions ended; the next sign-in enrols a new authenticator.
+ * Scope as for granting: people of the offices the actor administers (OTEPC: anyone). Never
+ * oneself — that would let a stolen password replace its owner's phone.
+ */
+export async function resetSecondFactor(ctx: AuthedCtx, userId: string, reason: string) {
+  if (userId === ctx.actor.userId) throw new AppError('selfGrant');
+  const offs = administeredOffices(ctx.actor);
+  if (offs !== null && offs.length === 0) throw new AppError('forbidden');
+  const [u] = await ctx.h.db
+    .select({ id: users.id, nationalId: users.nationalId, personId: users.personId, path: offices.path })
+    .from(users)
+    .leftJoin(persons, eq(persons.id, users.personId))
+    .leftJoin(offices, eq(offices.id, persons.officeId))
+    .where(eq(users.id, userId));
+  if (!u) throw new AppError('notFound');
+  if (offs !== null) {
+    if (!u.path) throw new AppError('notFound');
+    const paths = await ctx.h.db
+      .select({ path: offices.path })
+      .from(offices)
+      .where(inArray(offices.id, offs));
+    if (!paths.some((p) => u.path!.startsWith(p.path))) throw new AppError('notFound');
+  }
+  return ctx.h.db.transaction(async (tx) => {
+    const r = await removeSecondFactor(tx, u);
+    await appendAudit(tx, auditActor(ctx), ctx.meta, [
+      {
+        eventType: 'auth.secondFactor.reset',
+        entityType: 'user',
+        entityId: u.id,
+        personId: u.personId,
+        data: { reason, hadTotp: r.hadTotp },
+      },
+    ]);
+    return r;
   });
 }

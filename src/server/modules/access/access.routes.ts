@@ -7,7 +7,7 @@ import { ROLE_DEFS, ROLES } from '../../platform/authz/index.ts';
 import { schema } from '../../platform/db/index.ts';
 import { requireActor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { grantRole, reviewRole, revokeRole } from './access.commands.ts';
+import { grantRole, resetSecondFactor, reviewRole, revokeRole } from './access.commands.ts';
 import { administeredOffices } from './access.policy.ts';
 
 const { roleAssignments, users, offices, persons, assignmentPeople, assignmentItems } = schema;
@@ -145,6 +145,24 @@ export const accessRoutes: FastifyPluginAsyncZod = async (app) => {
       requireActor(req.ctx);
       const a = await grantRole(req.ctx, req.body);
       return reply.status(201).send({ id: a.id });
+    },
+  );
+
+  app.post(
+    '/api/v1/access/users/:userId/second-factor/reset',
+    {
+      schema: {
+        tags,
+        summary: 'รีเซ็ตการยืนยันตัวตนขั้นที่สองที่สูญหาย หลังตรวจบัตรที่สำนักงาน (reset a lost second factor)',
+        params: z.object({ userId: z.string().uuid() }),
+        body: z.object({ reason: z.string().trim().min(1, { error: 'err.required' }).max(300) }),
+        response: { 200: z.object({ userId: z.string(), hadAuthenticator: z.boolean() }) },
+      },
+    },
+    async (req) => {
+      requireActor(req.ctx);
+      const r = await resetSecondFactor(req.ctx, req.params.userId, req.body.reason);
+      return { userId: req.params.userId, hadAuthenticator: r.hadTotp };
     },
   );
 

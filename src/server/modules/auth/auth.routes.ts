@@ -1,16 +1,9 @@
 import rateLimit from '@fastify/rate-limit';
-import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { nationalId } from '../../../domain/record/primitives.ts';
 import { appendAudit } from '../../platform/audit/index.ts';
-import {
-  hashPassword,
-  passwordProblem,
-  revokeSession,
-  revokeUserSessions,
-  verifyPassword,
-} from '../../platform/auth/index.ts';
+import { loadSession, revokeSession } from '../../platform/auth/index.ts';
 import {
   actorRoles,
   authorizeImport,
@@ -19,11 +12,13 @@ import {
   ROLE_DEFS,
   readableItems,
 } from '../../platform/authz/index.ts';
-import { schema } from '../../platform/db/index.ts';
 import { clearSessionCookie, setSessionCookie } from '../../platform/http/auth-hook.ts';
-import { auditActor, requireActor } from '../../platform/http/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
-import { login } from './login.ts';
+import { auditActor, type Ctx, requireActor } from '../../platform/http/context.ts';
+import { confirmTotpEnrolment, regenerateRecoveryCodes, startTotpEnrolment } from './commands/enrol-totp.ts';
+import { login } from './commands/login.ts';
+import { changePassword, reauthenticate } from './commands/password.ts';
+import { completeSecondFactor } from './commands/second-factor.ts';
+import { unusedRecoveryCodes } from './queries.ts';
 
 const sessionInfo = z.object({
   user: z.object({
@@ -46,7 +41,21 @@ const sessionInfo = z.object({
   }),
   csrfToken: z.string(),
   authTime: z.string(),
+  /**
+   * What the session still owes before it may do anything else (ADR 0113): 'totp' — the code
+   * from the authenticator app (or a recovery code) at POST /api/auth/second-factor; 'enrol' —
+   * set up an authenticator (POST /api/auth/totp/enrol, then /confirm). null: fully signed in.
+   * While owed, user.assignments and user.permissions are empty.
+   */
+  secondFactor: z.enum(['totp', 'enrol']).nullable(),
+  /** The user has an authenticator app (ADR 0113). */
+  totpEnrolled: z.boolean(),
 });
+
+const codeField = z
+  .string({ error: 'err.required' })
+  .trim()
+  .regex(/^\d{6}$/, { error: 'err.totp.code' });
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['การเข้าสู่ระบบ (auth)'];
@@ -57,8 +66,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     timeWindow: '15 minutes',
   });
 
-  const info = (req: { ctx: import('../../platform/http/context.ts').Ctx; csrfToken: string | null }) => {
+  const info = (req: { ctx: Ctx; csrfToken: string | null }) => {
     const a = req.ctx.actor!;
+    const pending = a.secondFactor ?? null;
     const perms = new Set<string>();
     for (const x of a.assignments) for (const p of ROLE_DEFS[x.role].permissions) perms.add(p);
     if (isOtepcDataController(a)) perms.add('access.appointController');
@@ -67,35 +77,50 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         id: a.userId,
         displayName: a.displayName,
         personId: a.personId,
-        roles: actorRoles(a),
-        assignments: a.assignments.map((x) => ({
+        roles: pending ? [] : actorRoles(a),
+        assignments: (pending ? [] : a.assignments).map((x) => ({
           id: x.id,
           role: x.role,
           roleTh: ROLE_DEFS[x.role].th,
           officeId: x.officeId,
           items: x.items,
         })),
-        permissions: [...perms],
+        permissions: pending ? [] : [...perms],
         allowed: {
-          importPeople: authorizeImport(a, { people: true, items: [] }).ok,
-          exportItems: hasPermission(a, 'record.read') ? readableItems(a) : [],
+          importPeople: !pending && authorizeImport(a, { people: true, items: [] }).ok,
+          exportItems: !pending && hasPermission(a, 'record.read') ? readableItems(a) : [],
         },
       },
       csrfToken: req.csrfToken ?? '',
       authTime: new Date(a.authTime).toISOString(),
+      secondFactor: pending,
+      totpEnrolled: !!a.totpEnrolled,
     };
   };
+
+  /** Sets the cookie of a new session and answers with what it resolves to. */
+  const startSession = async (
+    req: { ctx: Ctx; csrfToken: string | null },
+    reply: import('fastify').FastifyReply,
+    token: string,
+  ) => {
+    setSessionCookie(reply, req.ctx.cfg, token);
+    const s = await loadSession(req.ctx.h, req.ctx.cfg, token);
+    req.ctx.actor = s!.actor;
+    req.ctx.meta.authMethod = s!.actor.authMethod;
+    req.csrfToken = s!.csrfToken;
+    return info(req);
+  };
+  const pendingOk = { pendingSecondFactor: true } as const;
+  const throttled = { rateLimit: { max: app.khruConfig.loginMaxPerClient, timeWindow: '15 minutes' } };
 
   app.post(
     '/api/auth/login',
     {
-      config: {
-        auth: 'public',
-        rateLimit: { max: app.khruConfig.loginMaxPerClient, timeWindow: '15 minutes' },
-      },
+      config: { auth: 'public', ...throttled },
       schema: {
         tags,
-        summary: 'เข้าสู่ระบบด้วยเลขประจำตัวประชาชนและรหัสผ่าน',
+        summary: 'เข้าสู่ระบบด้วยเลขประจำตัวประชาชนและรหัสผ่าน (step 1; staff then give a second factor)',
         body: z.object({
           nationalId,
           password: z.string({ error: 'err.required' }).min(1, { error: 'err.required' }).max(1024),
@@ -105,26 +130,114 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const r = await login(req.ctx, req.body.nationalId, req.body.password);
-      if (!r.ok) throw new AppError('badCredentials');
-      setSessionCookie(reply, req.ctx.cfg, r.session.token);
-      // Rebuild the actor for the response from the new session.
-      const { loadSession } = await import('../../platform/auth/index.ts');
-      const s = await loadSession(req.ctx.h, req.ctx.cfg, r.session.token);
-      req.ctx.actor = s!.actor;
-      req.csrfToken = s!.csrfToken;
-      return info(req);
+      return startSession(req, reply, r.session.token);
+    },
+  );
+
+  app.post(
+    '/api/auth/second-factor',
+    {
+      config: { ...pendingOk, ...throttled },
+      schema: {
+        tags,
+        summary: 'ยืนยันตัวตนขั้นที่สอง: รหัส ๖ หลักจากแอป หรือรหัสกู้คืน (issues a new, full session)',
+        body: z
+          .object({ code: codeField.optional(), recoveryCode: z.string().trim().min(1).max(40).optional() })
+          .refine((b) => !!b.code !== !!b.recoveryCode, { error: 'err.required', path: ['code'] }),
+        response: { 200: sessionInfo },
+      },
+    },
+    async (req, reply) => {
+      requireActor(req.ctx);
+      const s = await completeSecondFactor(req.ctx, req.body);
+      return startSession(req, reply, s.token);
+    },
+  );
+
+  app.post(
+    '/api/auth/totp/enrol',
+    {
+      config: pendingOk,
+      schema: {
+        tags,
+        summary: 'เริ่มตั้งค่าแอปยืนยันตัวตน (new secret, shown once as a QR code)',
+        response: {
+          200: z.object({ otpauthUri: z.string(), secret: z.string(), qrDataUrl: z.string() }),
+        },
+      },
+    },
+    async (req) => {
+      requireActor(req.ctx);
+      return startTotpEnrolment(req.ctx);
+    },
+  );
+
+  app.post(
+    '/api/auth/totp/confirm',
+    {
+      config: { ...pendingOk, ...throttled },
+      schema: {
+        tags,
+        summary: 'ยืนยันการตั้งค่าด้วยรหัสแรกจากแอป (returns 10 recovery codes, once)',
+        body: z.object({ code: codeField }),
+        response: { 200: sessionInfo.extend({ recoveryCodes: z.array(z.string()) }) },
+      },
+    },
+    async (req, reply) => {
+      requireActor(req.ctx);
+      const r = await confirmTotpEnrolment(req.ctx, req.body.code);
+      return { ...(await startSession(req, reply, r.session.token)), recoveryCodes: r.recovery };
+    },
+  );
+
+  app.post(
+    '/api/auth/recovery-codes',
+    {
+      schema: {
+        tags,
+        summary: 'ออกรหัสกู้คืนชุดใหม่ ๑๐ รหัส (the old ones stop working)',
+        response: { 200: z.object({ recoveryCodes: z.array(z.string()) }) },
+      },
+    },
+    async (req) => {
+      requireActor(req.ctx);
+      return { recoveryCodes: await regenerateRecoveryCodes(req.ctx) };
+    },
+  );
+
+  app.get(
+    '/api/auth/security',
+    {
+      schema: {
+        tags,
+        summary: 'สถานะความปลอดภัยของบัญชีตนเอง (authenticator, recovery codes left)',
+        response: { 200: z.object({ totpEnrolled: z.boolean(), recoveryCodesLeft: z.number() }) },
+      },
+    },
+    async (req) => {
+      requireActor(req.ctx);
+      return {
+        totpEnrolled: !!req.ctx.actor.totpEnrolled,
+        recoveryCodesLeft: await unusedRecoveryCodes(req.ctx.h.db, req.ctx.actor.userId),
+      };
     },
   );
 
   app.get(
     '/api/auth/session',
-    { schema: { tags, summary: 'ผู้ใช้ปัจจุบันและสิทธิ์ (current session)', response: { 200: sessionInfo } } },
+    {
+      config: pendingOk,
+      schema: { tags, summary: 'ผู้ใช้ปัจจุบันและสิทธิ์ (current session)', response: { 200: sessionInfo } },
+    },
     async (req) => info(req),
   );
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags, summary: 'ออกจากระบบ (ends the session on the server)', response: { 204: z.null() } } },
+    {
+      config: pendingOk,
+      schema: { tags, summary: 'ออกจากระบบ (ends the session on the server)', response: { 204: z.null() } },
+    },
     async (req, reply) => {
       requireActor(req.ctx);
       const ctx = req.ctx;
@@ -142,7 +255,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/reauth',
     {
-      config: { rateLimit: { max: app.khruConfig.loginMaxPerClient, timeWindow: '15 minutes' } },
+      config: throttled,
       schema: {
         tags,
         summary: 'ยืนยันตัวตนอีกครั้งก่อนลงลายมือชื่ออิเล็กทรอนิกส์ (refreshes the session auth time)',
@@ -154,28 +267,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       requireActor(req.ctx);
-      const ctx = req.ctx;
-      const [u] = await ctx.h.db.select().from(schema.users).where(eq(schema.users.id, ctx.actor.userId));
-      if (!u?.passwordHash || !(await verifyPassword(u.passwordHash, req.body.password))) {
-        await ctx.h.db.transaction((tx) =>
-          appendAudit(tx, auditActor(ctx), ctx.meta, [
-            { eventType: 'auth.reauth.failed', entityType: 'user', entityId: ctx.actor.userId },
-          ]),
-        );
-        throw new AppError('badCredentials');
-      }
       // A real authentication just happened: step-up checks (signing, ADR 0107) count from now.
-      const now = new Date().toISOString();
-      await ctx.h.db.transaction(async (tx) => {
-        await tx
-          .update(schema.sessions)
-          .set({ authTime: now, authMethod: 'password' })
-          .where(eq(schema.sessions.id, ctx.actor.sessionId));
-        await appendAudit(tx, auditActor(ctx), ctx.meta, [
-          { eventType: 'auth.reauth', entityType: 'user', entityId: ctx.actor.userId },
-        ]);
-      });
-      ctx.actor.authTime = now;
+      req.ctx.actor.authTime = await reauthenticate(req.ctx, req.body.password);
       return info(req);
     },
   );
@@ -183,11 +276,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/password',
     {
+      config: throttled,
       schema: {
         tags,
         summary: 'เปลี่ยนรหัสผ่าน (NIST SP 800-63B rules)',
         body: z.object({
-          currentPassword: z.string({ error: 'err.required' }).min(1, { error: 'err.required' }),
+          currentPassword: z.string({ error: 'err.required' }).min(1, { error: 'err.required' }).max(1024),
           newPassword: z.string({ error: 'err.required' }),
         }),
         response: { 204: z.null() },
@@ -195,24 +289,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       requireActor(req.ctx);
-      const ctx = req.ctx;
-      const [u] = await ctx.h.db.select().from(schema.users).where(eq(schema.users.id, ctx.actor.userId));
-      if (!u?.passwordHash || !(await verifyPassword(u.passwordHash, req.body.currentPassword)))
-        throw new AppError('validation', [{ field: 'currentPassword', messageKey: 'err.invalid' }]);
-      const problem = passwordProblem(req.body.newPassword, ctx.actor.nationalId);
-      if (problem) throw new AppError('validation', [{ field: 'newPassword', messageKey: problem }]);
-      const hash = await hashPassword(req.body.newPassword);
-      await ctx.h.db.transaction(async (tx) => {
-        await tx
-          .update(schema.users)
-          .set({ passwordHash: hash, passwordChangedAt: new Date().toISOString() })
-          .where(eq(schema.users.id, ctx.actor.userId));
-        // Other sessions end: a password change is a reason to re-authenticate everywhere else.
-        await revokeUserSessions(tx, ctx.actor.userId, ctx.actor.sessionId);
-        await appendAudit(tx, auditActor(ctx), ctx.meta, [
-          { eventType: 'auth.password.changed', entityType: 'user', entityId: ctx.actor.userId },
-        ]);
-      });
+      await changePassword(req.ctx, req.body.currentPassword, req.body.newPassword);
       return reply.status(204).send(null);
     },
   );

@@ -14,6 +14,13 @@ import { formatDisplayName, ITEM_TABLES, toRow } from '../records/index.ts';
 import { type GenPerson, generatePerson, nationalIdFrom, rng } from './generator.ts';
 
 export const DEMO_PASSWORD = 'demo-password-2569';
+/**
+ * The authenticator secret of the demo staff accounts (ADR 0113; README): add it to any TOTP app
+ * (base32, SHA-1, 6 digits, 30 s) to sign in as them. Demo data only — never a real account.
+ */
+export const DEMO_TOTP_SECRET = 'KHRUDEMOTOTPSECRETKHRUDEMOTOTP23';
+/** A staff demo account left without an authenticator: its first sign-in enrols one. */
+export const DEMO_UNENROLLED: DemoAccountKey = 'provincialOfficer';
 export const DEMO_TODAY = '2026-11-21';
 
 type OfficeSeed = {
@@ -273,6 +280,7 @@ export async function seedDemo(
       userIds[key] = u!.id;
     }
 
+    const granted: DemoAccountKey[] = [];
     const grant = async (
       key: DemoAccountKey,
       role: string,
@@ -280,6 +288,7 @@ export async function seedDemo(
       people: string[] = [],
       items: string[] = [],
     ) => {
+      granted.push(key);
       const [a] = await tx
         .insert(schema.roleAssignments)
         .values({
@@ -328,6 +337,15 @@ export async function seedDemo(
       ...bySchool.get('SCH-40-101')!,
       personIds.otherOwner!,
     ]);
+
+    // Staff must sign in with a second factor (ADR 0113): every demo staff account but one shares
+    // the documented demo authenticator; DEMO_UNENROLLED enrols on its first sign-in.
+    const confirmedAt = new Date().toISOString();
+    for (const key of new Set(granted))
+      if (key !== DEMO_UNENROLLED)
+        await tx
+          .insert(schema.userTotp)
+          .values({ userId: userIds[key]!, secret: DEMO_TOTP_SECRET, confirmedAt });
 
     await tx.insert(schema.appMeta).values({ key: 'demo_loaded', value: new Date().toISOString() });
     await appendAudit(tx, { userId: null, name: 'seed', roles: [] }, SEED_META, [

@@ -138,7 +138,9 @@ export const onboardingRoutes: FastifyPluginAsyncZod = async (app) => {
         void reply.clearCookie(LOGIN_COOKIE, { path: '/api/auth/oidc' });
         return reply.redirect(DIGITAL_ID_NO_RECORD_PATH, 302);
       }
-      const s = await createSession(ctx.h.db, cfg, userId, 'oidc', {
+      // Digital ID is a second factor for staff only at the configured assurance level (ADR 0113).
+      const method = Number(claims.ial ?? 0) >= cfg.oidc.minIalForStaff ? 'oidc' : 'oidc-low';
+      const s = await createSession(ctx.h.db, cfg, userId, method, {
         ip: ctx.meta.ip,
         userAgent: ctx.meta.userAgent,
       });

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { todayInBangkok } from '../../../domain/iso-date.ts';
 import type { Config } from '../../config.ts';
-import type { Actor } from '../authz/index.ts';
+import { type Actor, pendingSecondFactor } from '../authz/index.ts';
 import type { DbHandle, Executor } from '../db/index.ts';
 import { schema } from '../db/index.ts';
 
@@ -54,6 +54,7 @@ const SESSION_SQL = `select s.csrf_token, s.revoked_at is not null as revoked, s
     extract(epoch from s.absolute_expires_at) * 1000 as expires_ms,
     extract(epoch from s.auth_time) * 1000 as auth_ms,
     u.id as user_id, u.person_id, u.national_id, u.display_name, u.status,
+    exists(select 1 from user_totp t where t.user_id = u.id and t.confirmed_at is not null) as totp,
     coalesce((select json_agg(json_build_object('id', ra.id, 'role', ra.role, 'officeId', ra.office_id,
         'officePath', o.path, 'officeKind', o.kind, 'provinceCode', o.province_code,
         'items', coalesce((select array_agg(ai.item_key) from assignment_items ai where ai.assignment_id = ra.id), '{}')))
@@ -74,6 +75,7 @@ type SessionRow = {
   national_id: string;
   display_name: string;
   status: string;
+  totp: boolean;
   assignments: Actor['assignments'] | string;
 };
 
@@ -110,6 +112,10 @@ function resolvedFromRow(row: SessionRow, id: string, day: string): ResolvedSess
         authMethod: row.auth_method,
         // Shared by every request the cache serves it to: frozen, so none can change another's.
         assignments: Object.freeze(assignments) as Actor['assignments'],
+        totpEnrolled: row.totp,
+        // Derived from what the row says on every read (cached or not): a half-signed-in session
+        // stays one until its second factor replaces it by a new session (ADR 0113).
+        secondFactor: pendingSecondFactor(row.auth_method, row.totp, assignments),
       },
     },
     userActive: row.status === 'active',

@@ -23,6 +23,13 @@ export type Actor = {
   authTime: string;
   authMethod: string;
   assignments: ActiveAssignment[];
+  /** The user has a confirmed TOTP authenticator (ADR 0113). */
+  totpEnrolled?: boolean;
+  /**
+   * Set while the session still owes its second factor (ADR 0113): such a session may only
+   * finish signing in (routes with `config.pendingSecondFactor`), nothing else.
+   */
+  secondFactor?: 'totp' | 'enrol' | null;
 };
 
 export function hasPermission(actor: Actor, p: Permission): boolean {

@@ -491,6 +491,47 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
+/**
+ * Failed password / second-factor attempts per sign-in subject (ADR 0113): the SHA-256 of the
+ * national ID typed, whether or not an account has it, so a locked known ID and an unknown one
+ * answer alike. An attempt is reserved here (one atomic upsert) before the secret is checked.
+ */
+export const authThrottle = pgTable('auth_throttle', {
+  subject: char('subject', { length: 64 }).primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: ts('locked_until'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** A user's TOTP authenticator (RFC 6238). The secret never leaves the server once confirmed. */
+export const userTotp = pgTable('user_totp', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  /** Base32 secret (otpauth). */
+  secret: text('secret').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  /** Null while enrolment waits for its first code. */
+  confirmedAt: ts('confirmed_at'),
+  /** The last 30-second time step accepted: a code is good once (RFC 6238 §5.2). */
+  lastStep: integer('last_step'),
+});
+
+/** Single-use recovery codes: only their SHA-256 (the codes are 80-bit random). */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    codeHash: char('code_hash', { length: 64 }).notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    usedAt: ts('used_at'),
+  },
+  (t) => [uniqueIndex('recovery_codes_user_hash_uq').on(t.userId, t.codeHash)],
+);
+
 export const roleAssignments = pgTable(
   'role_assignments',
   {

@@ -68,5 +68,9 @@ export function registerAuthHook(app: FastifyInstance, h: DbHandle, cfg: Config)
     if (!req.ctx.actor) throw new AppError('unauthenticated');
     if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== req.csrfToken)
       throw new AppError('csrf');
+    // Half signed in (password, no second factor yet): only the routes that finish signing in.
+    const pending = req.ctx.actor.secondFactor;
+    if (pending && !req.routeOptions.config?.pendingSecondFactor)
+      throw new AppError(pending === 'enrol' ? 'secondFactorEnrol' : 'secondFactorRequired');
   });
 }

@@ -41,6 +41,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** 'public' routes need no session; everything else answers 401 without one. */
     auth?: 'public' | 'user';
+    /** A session still owing its second factor may call this route (finishing sign-in, ADR 0113). */
+    pendingSecondFactor?: true;
   }
 }
 

@@ -19,6 +19,31 @@ export const ERROR_CODES = {
     th: 'บัญชีถูกระงับชั่วคราวเนื่องจากใส่รหัสผ่านผิดหลายครั้ง กรุณารอแล้วลองใหม่',
     en: 'Too many failed attempts; wait and try again',
   },
+  secondFactorRequired: {
+    status: 403,
+    th: 'กรุณายืนยันตัวตนขั้นที่สอง (รหัส ๖ หลักจากแอปยืนยันตัวตน หรือรหัสกู้คืน) ก่อนใช้งาน',
+    en: 'Enter your second factor (the 6-digit code from your authenticator app, or a recovery code) first',
+  },
+  secondFactorEnrol: {
+    status: 403,
+    th: 'บัญชีที่เข้าถึงทะเบียนประวัติของผู้อื่นต้องตั้งค่าการยืนยันตัวตนสองขั้นตอนก่อนใช้งาน',
+    en: 'Accounts that can read other people’s records must set up two-step sign-in first',
+  },
+  badSecondFactor: {
+    status: 401,
+    th: 'รหัสยืนยันตัวตนไม่ถูกต้องหรือถูกใช้ไปแล้ว',
+    en: 'The code is incorrect or has already been used',
+  },
+  totpEnrolled: {
+    status: 409,
+    th: 'บัญชีนี้ตั้งค่าแอปยืนยันตัวตนไว้แล้ว หากทำอุปกรณ์หาย ให้ติดต่อผู้ควบคุมการเข้าใช้งานที่สำนักงาน',
+    en: 'This account already has an authenticator; if you lost it, ask your access controller in the office',
+  },
+  noTotp: {
+    status: 409,
+    th: 'บัญชีนี้ยังไม่ได้ตั้งค่าแอปยืนยันตัวตน',
+    en: 'This account has no authenticator set up',
+  },
   tooManyRequests: { status: 429, th: 'มีการร้องขอมากเกินไป กรุณารอสักครู่', en: 'Too many requests; please wait' },
   csrf: { status: 403, th: 'คำขอไม่ผ่านการตรวจสอบความปลอดภัย (CSRF) กรุณาโหลดหน้าใหม่', en: 'CSRF check failed' },
   forbidden: { status: 403, th: 'ท่านไม่มีสิทธิ์ดำเนินการนี้', en: 'You may not do this' },
