@@ -75,3 +75,34 @@ export async function tableHashes(
 export function changedTables(before: TableHashes, after: TableHashes): string[] {
   return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((t) => before[t] !== after[t]);
 }
+
+/**
+ * Watches the database for changes between requests: `check()` says which tables changed since
+ * the last check. The content hash is recomputed only when a transaction ID was assigned since
+ * the last check — PostgreSQL stamps every inserted, updated or deleted row (and every row lock)
+ * with its transaction's ID, so if the next ID to assign (the snapshot's xmax) has not moved,
+ * no row anywhere can have changed and the previous hash stands. IDs are cluster-wide: activity
+ * of other databases only makes it hash more often, never less.
+ */
+export async function changeWatch(owner: OwnerQuery, except: string[] = Object.keys(HASH_EXCEPT)) {
+  const xmax = async () =>
+    (await owner<{ x: string }>('select pg_snapshot_xmax(pg_current_snapshot())::text as x'))[0]!.x;
+  let mark = await xmax();
+  let hashes = await tableHashes(owner, except);
+  const figures = { checks: 0, hashed: 0 };
+  return {
+    figures,
+    async check(): Promise<string[]> {
+      figures.checks++;
+      const now = await xmax();
+      if (now === mark) return [];
+      figures.hashed++;
+      const next = await tableHashes(owner, except);
+      // The hash statement itself assigns no ID; read the mark after it all the same.
+      mark = await xmax();
+      const changed = changedTables(hashes, next);
+      hashes = next;
+      return changed;
+    },
+  };
+}

@@ -4,6 +4,7 @@ import { t } from './messages.ts';
 /** Thai/English labels of input fields, so every error names the field the user sees. */
 export const FIELD_LABELS: Record<string, { th: string; en: string }> = {
   nationalId: { th: 'เลขประจำตัวประชาชน', en: 'National ID' },
+  url: { th: 'ที่อยู่ (URL)', en: 'Address (URL)' },
   password: { th: 'รหัสผ่าน', en: 'Password' },
   currentPassword: { th: 'รหัสผ่านปัจจุบัน', en: 'Current password' },
   newPassword: { th: 'รหัสผ่านใหม่', en: 'New password' },
