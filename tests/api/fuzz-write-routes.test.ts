@@ -644,3 +644,50 @@ describe('fuzz corpus over every write route', () => {
     expect(problems).toEqual([]);
   }, 600_000);
 });
+
+/** Each hole the corpus found, on its own (all answered 5xx or outside the error shape before). */
+describe('holes the corpus found', () => {
+  const thaiShape = (res: LightMyRequestResponse) => {
+    const e = res.json().error;
+    expect(e.code).toBeTypeOf('string');
+    expect(e.message).toMatch(THAI);
+    return e as { code: string; fields: { field: string; message: string }[] };
+  };
+  it('a cut-off multipart form is a 400 naming the file, on uploads and imports', async () => {
+    const broken = {
+      payload: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+    };
+    for (const url of [
+      `/api/v1/people/${ids.person}/documents`,
+      `/api/v1/people/${ids.person}/photos`,
+      '/api/v1/imports',
+    ]) {
+      const res = await t.call(sessions.officer, { method: 'POST', url, ...broken });
+      expect(res.statusCode, url).toBe(400);
+      const e = thaiShape(res);
+      expect(e.fields[0]).toMatchObject({ field: 'file', messageKey: 'err.upload.malformed' });
+    }
+  });
+  it('a passkey registration without a readable clientDataJSON is a 400 naming it', async () => {
+    for (const response of [{}, { clientDataJSON: 'not json at all' }]) {
+      const res = await t.call(sessions.owner, {
+        method: 'POST',
+        url: '/api/v1/signing/credentials',
+        payload: { response: { id: 'AA', rawId: 'AA', type: 'public-key', response } },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(thaiShape(res).fields[0]!.field).toBe('response.response.clientDataJSON');
+    }
+  });
+  it('a URL that is not UTF-8, or a parameter over the limit, gets the Thai error shape', async () => {
+    for (const bad of ['%FF', '%ED%A0%80']) {
+      const res = await t.call(sessions.officer, { url: `/api/v1/people/${bad}/record` });
+      expect(res.statusCode).toBe(400);
+      expect(thaiShape(res).fields[0]).toMatchObject({ field: 'url', message: expect.stringMatching(THAI) });
+    }
+    const long = await t.call(sessions.officer, { url: `/api/v1/people/${'x'.repeat(5000)}/record` });
+    expect(long.statusCode).toBe(414);
+    expect(thaiShape(long).code).toBe('uriTooLong');
+  });
+});
