@@ -58,3 +58,22 @@ function countInclusive(first: string, last: string, holidays: ReadonlySet<strin
   for (let d = first; d <= last; d = addDays(d, 1)) if (isBusinessDay(d, holidays)) count++;
   return count;
 }
+
+/** Kinds of day in the holiday table, in words (the table's `kind` column). */
+export const HOLIDAY_KIND_LABELS: Record<string, { th: string; en: string }> = {
+  fixed: { th: 'วันหยุดตามประเพณี/วันสำคัญ (วันที่คงที่)', en: 'Fixed-date holiday' },
+  lunar: { th: 'วันสำคัญทางพระพุทธศาสนา (ตามจันทรคติ)', en: 'Buddhist lunar holiday' },
+  substitute: { th: 'วันหยุดชดเชย', en: 'Substitute day' },
+  'royal-ceremony': { th: 'วันพระราชพิธี', en: 'Royal ceremony' },
+  special: { th: 'วันหยุดพิเศษตามมติคณะรัฐมนตรี', en: 'Special day (cabinet resolution)' },
+};
+
+/** How sure the table is of a day (research data is dated and rated; an administrator's entry is high). */
+export const HOLIDAY_CONFIDENCE_LABELS: Record<string, { th: string; en: string }> = {
+  high: { th: 'ยืนยันแล้ว', en: 'Confirmed' },
+  medium: {
+    th: 'คาดการณ์ตามหลักวันหยุดชดเชย ยังไม่มีประกาศ',
+    en: 'Derived from the substitute-day rule, not yet announced',
+  },
+  low: { th: 'ยังไม่แน่นอน', en: 'Uncertain' },
+};

@@ -297,7 +297,10 @@ describe('uploads', () => {
     const img = await t.call(officer, { url: `/api/v1/people/${personId}/photos/2` });
     expect(img.statusCode).toBe(200);
     expect(img.headers['content-type']).toBe('image/png');
-    expect(img.rawPayload.equals(bytes)).toBe(true);
+    // Stored normalised to the form's photo box (282 × 292 px at 300 DPI, ADR 0112), still colour.
+    expect(img.rawPayload.equals(bytes)).toBe(false);
+    expect(inspectFile(img.rawPayload)).toMatchObject({ type: 'png', dpi: 300, colour: true, height: 292 });
+    expect(inspectFile(img.rawPayload).width).toBeLessThanOrEqual(282);
     const view = (await t.call(officer, { url: `/api/v1/people/${personId}/record` })).json();
     expect(view.items.photos.some((p: { slot: number }) => p.slot === 2)).toBe(true);
     const history = (await t.call(officer, { url: `/api/v1/people/${personId}/history` })).json();

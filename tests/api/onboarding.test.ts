@@ -186,11 +186,13 @@ describe('onboarding a new hire (ข้อ 3)', () => {
     expect((await act(officer, c, 'identify')).statusCode).toBe(409);
   });
 
-  it('Digital ID refuses a tampered state, a replayed code, and a citizen with no case', async () => {
+  it('Digital ID refuses a tampered state and a replayed code; a citizen with no case is told what to do', async () => {
     const bad = await digitalIdLogin(DEV_CITIZENS[1]!.pid, (u) => u.replace(/state=[^&]+/, 'state=forged'));
     expect([bad.status, bad.sid]).toEqual([401, undefined]);
+    // A real citizen with no record yet: back to the sign-in page that says to ask the office to
+    // open onboarding (ข้อ 3.1) — a page, not a JSON error — and no session.
     const none = await digitalIdLogin(DEV_CITIZENS[2]!.pid);
-    expect([none.status, none.sid]).toEqual([401, undefined]);
+    expect([none.status, none.location, none.sid]).toEqual([302, '/?digitalId=no-record', undefined]);
   });
 
   it('the new teacher signs in with Digital ID; ID, name and birth date come from the claims', async () => {
@@ -302,6 +304,28 @@ describe('onboarding a new hire (ข้อ 3)', () => {
 
   it('the officer signs after checking; the certifier signs last; overdue steps are flagged', async () => {
     let c = await getCase(officer, caseId);
+    // Until it is certified the record is being made: the officer checking it against the
+    // documents (ข้อ 3.3) still sets the appointment date directly (ADR 0117).
+    const personal = async (appointmentDate: string) => {
+      const v = (await t.call(officer, { url: `/api/v1/people/${owner.personId}/record` })).json();
+      return {
+        view: v,
+        res: await t.call(officer, {
+          method: 'PUT',
+          url: `/api/v1/people/${owner.personId}/personal`,
+          payload: {
+            birthDate: v.person.birthDate,
+            bloodGroup: v.person.bloodGroup,
+            appointmentDate,
+            subjectGroup: v.person.subjectGroup,
+            version: v.person.version,
+          },
+        }),
+      };
+    };
+    const during = await personal(addDays(today, -1));
+    expect(during.view.allowed.correctionOnly).toEqual([]);
+    expect(during.res.statusCode).toBe(200);
     await t.h.query(`update workflow_cases set step_due_date = '2026-01-05' where id = $1`, [caseId]);
     const q = (await t.call(officer, { url: '/api/v1/workflows/queue' })).json();
     expect(q.overdue.map((e: { id: string }) => e.id)).toContain(caseId);
@@ -315,6 +339,10 @@ describe('onboarding a new hire (ข้อ 3)', () => {
     expect((await act(officer, c, 'certify', { signatureId: certSig })).statusCode).toBe(403);
     c = (await act(certifier, c, 'certify', { signatureId: certSig })).json();
     expect([c.status, c.closedAt !== null]).toEqual(['certified', true]);
+    // Certified: the dates now change only by an approved correction (ข้อ 4.2.1, 4.2.2).
+    const after = await personal(today);
+    expect(after.view.allowed.correctionOnly).toEqual(['birthDate', 'appointmentDate']);
+    expect([after.res.statusCode, after.res.json().error.fields[0].field]).toEqual([409, 'appointmentDate']);
     expect(c.steps.map((s: { action: string }) => s.action)).toEqual([
       'open',
       'identify',

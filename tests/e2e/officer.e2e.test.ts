@@ -155,6 +155,43 @@ describe('records officer', () => {
       return rows.length === 1 && rows[0]!.textContent!.includes('นางสาวปิยะนุช ใจดี');
     });
   });
+
+  test('แก้ไขข้อมูลส่วนตัว shows the date of birth and appointment date read-only: only a correction request changes them (ข้อ 4.2.1, 4.2.2)', async () => {
+    const { page } = s;
+    await page.getByRole('link', { name: 'ระบบทะเบียนประวัติ ก.ค.ศ.๑๖' }).click();
+    await searchAndOpen(page, 'ปิยะนุช', 'นางสาวปิยะนุช ใจดี');
+    await page.getByTestId('edit-personal').click();
+    const dialog = page.getByRole('dialog');
+    const birth = dialog.getByLabel('วัน เดือน ปีเกิด', { exact: true });
+    const appointed = dialog.getByLabel('วันบรรจุ', { exact: true });
+    for (const input of [birth, appointed]) {
+      expect(await input.getAttribute('readonly')).not.toBeNull();
+      expect(await input.inputValue()).toMatch(/^\d{1,2} \S+ 25\d\d$/); // a long Thai date in พ.ศ.
+    }
+    expect(await dialog.getByTestId('locked-birthDate').textContent()).toContain('ต้องยื่นคำขอแก้ไข (ข้อ 4.2.1)');
+    expect(await dialog.getByTestId('locked-appointmentDate').textContent()).toContain(
+      'ต้องยื่นคำขอแก้ไข (ข้อ 4.2.2)',
+    );
+    await screenshot(page, 'personal-locked-dates');
+    // The rest of the form still saves, sending the two dates unchanged.
+    const before = await birth.inputValue();
+    await dialog.getByLabel('กลุ่มวิชา/ทาง/สาขาวิชาเอก').fill('วิทยาศาสตร์');
+    await dialog.getByRole('button', { name: 'บันทึก' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('personal-block').getByText('วิทยาศาสตร์').waitFor();
+    // In English, the same explanation.
+    await page.getByRole('button', { name: 'เปลี่ยนเป็นภาษาอังกฤษ' }).click();
+    await page.getByTestId('edit-personal').click();
+    expect(await dialog.getByTestId('locked-birthDate').textContent()).toContain(
+      'needs a correction request (clause 4.2.1)',
+    );
+    expect(await dialog.getByLabel('Date of birth', { exact: true }).getAttribute('readonly')).not.toBeNull();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Switch to Thai' }).click();
+    await page.getByTestId('edit-personal').click();
+    expect(await birth.inputValue()).toBe(before);
+    await dialog.getByRole('button', { name: 'ยกเลิก' }).click();
+  });
 });
 
 function escapeRe(s: string): string {

@@ -149,4 +149,27 @@ describe('onboarding a new hire with Digital ID (ข้อ 3)', () => {
       await s.context.close();
     }
   });
+
+  it('a citizen with no record yet signs in with Digital ID and gets a Thai page saying to ask the office to open onboarding', async () => {
+    const none = DEV_CITIZENS[2]!;
+    const s = await newSession(browser, baseUrl);
+    await s.page.goto('/');
+    await s.page.getByRole('link', { name: 'เข้าสู่ระบบด้วย Digital ID' }).click();
+    await s.page.waitForURL(/\/dev-oidc\//, { waitUntil: 'domcontentloaded' });
+    await s.page.locator('input[name="login"]').fill(none.pid);
+    await s.page.locator('input[name="password"]').fill('dev');
+    await s.page.locator('button[type="submit"]').click();
+    const notice = s.page.getByTestId('digital-id-no-record');
+    await notice.waitFor({ timeout: 30_000 });
+    expect(new URL(s.page.url()).search).toBe('?digitalId=no-record');
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toContain('ยังไม่มีทะเบียนประวัติของท่านในระบบ');
+    expect(text).toContain('ผู้จัดทำทะเบียนประวัติ');
+    expect(text).toContain('เปิดเรื่องจัดทำทะเบียนประวัติ (ข้อ 3.1)');
+    expect(text).not.toMatch(/"error"|\{/); // not a JSON body
+    // Still signed out: the sign-in form is there.
+    await s.page.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).waitFor();
+    await screenshot(s.page, 'digital-id-no-record');
+    await s.context.close();
+  });
 });

@@ -1,3 +1,4 @@
+import { PROTECTED_FIELDS } from '../record/protected-fields.ts';
 /**
  * Validation and error messages. Schemas carry a message *key*; the API error handler and
  * the web app translate it, so both show the same Thai (or English) text for the same rule.
@@ -5,6 +6,12 @@
 export type Lang = 'th' | 'en';
 
 export const messages = {
+  // ข้อ 4.2.1/4.2.2: only the applied correction writes these (domain/record/protected-fields.ts)
+  'err.protected.birthDate': { th: PROTECTED_FIELDS.birthDate.th, en: PROTECTED_FIELDS.birthDate.en },
+  'err.protected.appointmentDate': {
+    th: PROTECTED_FIELDS.appointmentDate.th,
+    en: PROTECTED_FIELDS.appointmentDate.en,
+  },
   'err.required': { th: 'ต้องกรอก', en: 'is required' },
   'err.mixedAuthority': {
     th: 'การแก้ไขวันเกิดหรือวันบรรจุต้องยื่นคำขอแยกจากรายการอื่น (ข้อ 4.2.1, 4.2.2)',
@@ -127,6 +134,39 @@ export const messages = {
   'err.upload.notColour': {
     th: 'ไฟล์เป็นภาพขาวดำหรือระดับสีเทา ระเบียบกำหนดให้เป็นภาพสี กรุณาสแกนหรือถ่ายใหม่แบบสี',
     en: 'the file is black-and-white or greyscale; the regulation requires colour',
+  },
+  // Untrusted content (issue 17 §2, ADR 0112)
+  'err.upload.inflate': {
+    th: 'ไฟล์ PDF มีข้อมูลบีบอัดที่ขยายตัวเกินกำหนด (อาจเป็นไฟล์อันตราย) จึงรับไม่ได้ กรุณาสแกนใหม่เป็น PDF ปกติ',
+    en: 'the PDF holds compressed data that expands beyond the limit (a possible decompression bomb); scan it again as an ordinary PDF',
+  },
+  'err.upload.pdfActive': {
+    th: 'ไฟล์ PDF มีสคริปต์ (JavaScript) คำสั่งทำงานอัตโนมัติ แบบฟอร์ม XFA หรือไฟล์ฝังอยู่ ซึ่งเอกสารสแกนไม่ต้องมี กรุณาสแกนใหม่',
+    en: 'the PDF carries scripts, automatic actions, an XFA form or embedded files, which a scan never needs; scan it again',
+  },
+  'err.upload.polyglot': {
+    th: 'ไฟล์มีข้อมูลชนิดอื่นซ่อนหรือต่อท้ายอยู่ (เช่น ZIP หรือ HTML) จึงรับไม่ได้ กรุณาบันทึกไฟล์ใหม่',
+    en: 'the file hides or carries another kind of file (such as ZIP or HTML); save it again',
+  },
+  'err.upload.tooManyPixels': {
+    th: 'ภาพมีจำนวนพิกเซลมากเกินกำหนด (เกิน ๕๐ ล้านพิกเซล) กรุณาย่อขนาดภาพก่อนอัปโหลด',
+    en: 'the image has too many pixels (over 50 megapixels); make it smaller before uploading',
+  },
+  'err.upload.badImage': {
+    th: 'อ่านไฟล์ภาพไม่ได้ (ไฟล์เสียหรือไม่สมบูรณ์)',
+    en: 'the image cannot be read (damaged or incomplete)',
+  },
+  'err.upload.inspectTimeout': {
+    th: 'ตรวจสอบไฟล์ไม่เสร็จภายในเวลาที่กำหนด (๑๐ วินาที) ไฟล์อาจซับซ้อนเกินไปหรือเป็นอันตราย จึงรับไม่ได้',
+    en: 'the file could not be checked within the time limit (10 seconds); it may be too complex or harmful',
+  },
+  'err.upload.inspectLimit': {
+    th: 'การตรวจสอบไฟล์ใช้หน่วยความจำเกินกำหนด ไฟล์อาจเป็นอันตราย จึงรับไม่ได้',
+    en: 'checking the file needed more memory than allowed; it may be harmful',
+  },
+  'err.upload.busy': {
+    th: 'มีไฟล์รอตรวจสอบจำนวนมาก กรุณาลองอัปโหลดใหม่อีกครั้งในอีกสักครู่',
+    en: 'many files are waiting to be checked; try the upload again shortly',
   },
   'err.request.kind': { th: 'ประเภทคำขอไม่ถูกต้อง', en: 'wrong kind of request' },
   'err.request.decided': { th: 'คำขอนี้ดำเนินการไปแล้ว', en: 'this request has already been decided' },

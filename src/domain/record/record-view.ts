@@ -1,5 +1,6 @@
 import type { PERSON_STATUSES } from './enums.ts';
 import type { EntryData, ListItemKey, RecordItemKey } from './items.ts';
+import type { ProtectedField } from './protected-fields.ts';
 
 /** One stored entry of a list item as the API returns it. */
 export type Entry<K extends ListItemKey> = EntryData<K> & {
@@ -14,6 +15,11 @@ export type AllowedActions = {
   read: RecordItemKey[];
   /** Item keys the caller may add/edit/remove entries of. */
   edit: RecordItemKey[];
+  /**
+   * Personal fields no direct edit may change (the record is established): only an approved
+   * correction request does (ข้อ 4.2.1/4.2.2, protected-fields.ts). Shown read-only.
+   */
+  correctionOnly: ProtectedField[];
 };
 
 export type OfficeRef = { id: string; code: string; nameTh: string; kind: string };

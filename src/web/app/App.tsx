@@ -1,8 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { ImportPage } from '../features/exchange/ImportPage.tsx';
 import { OnboardingPage } from '../features/onboarding/OnboardingPage.tsx';
+import { HolidayPage } from '../features/reference/HolidayPage.tsx';
 import { SigningPage } from '../features/signing/SigningPage.tsx';
 import { CasePage } from '../features/workflows/CasePage.tsx';
 import { CorrectionRequestPage } from '../features/workflows/CorrectionRequestPage.tsx';
@@ -75,6 +77,8 @@ function Gate() {
         <Route path="onboarding" element={<OnboardingPage />} />
         <Route path="transfers" element={<TransferPage />} />
         <Route path="exchange" element={<ImportPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="holidays" element={<HolidayPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -15,11 +15,19 @@ export function AppLayout() {
   const items = [
     ...(canSearch(user) ? [{ key: '/people', label: <Link to="/people">{t('search')}</Link> }] : []),
     ...(user.personId ? [{ key: '/me', label: <Link to="/me">{t('myRecord')}</Link> }] : []),
-    ...(canSearch(user) ? [{ key: '/exchange', label: <Link to="/exchange">นำเข้า/ส่งออก</Link> }] : []),
+    ...(canSearch(user)
+      ? [{ key: '/exchange', label: <Link to="/exchange">{t('menuExchange')}</Link> }]
+      : []),
     // Officers reach onboarding and moves from the work page, so the header stays on one line.
-    { key: '/work', label: <Link to="/work">งานของฉัน</Link> },
+    { key: '/work', label: <Link to="/work">{t('menuWork')}</Link> },
+    ...(user.permissions.includes('audit.read')
+      ? [{ key: '/audit', label: <Link to="/audit">{t('menuAudit')}</Link> }]
+      : []),
+    ...(user.permissions.includes('reference.manage')
+      ? [{ key: '/holidays', label: <Link to="/holidays">{t('menuHolidays')}</Link> }]
+      : []),
     ...(user.personId && !canSearch(user)
-      ? [{ key: '/requests/new', label: <Link to="/requests/new">คำขอแก้ไขข้อมูล</Link> }]
+      ? [{ key: '/requests/new', label: <Link to="/requests/new">{t('menuRequest')}</Link> }]
       : []),
   ];
   const selected = location.pathname.startsWith('/people') ? '/people' : location.pathname;
@@ -30,7 +38,7 @@ export function AppLayout() {
       </a>
       <Layout.Header className="app-header" role="banner">
         {/* Shrinkable: when the menu does not fit, antd folds the last items into "…". */}
-        <div style={{ display: 'flex', alignItems: 'center', gap: 24, flex: '1 1 auto', minWidth: 0 }}>
+        <div className="app-header-nav">
           <Link to="/" style={{ fontWeight: 700, fontSize: 17, whiteSpace: 'nowrap' }}>
             {t('appShort')}
           </Link>
@@ -43,7 +51,7 @@ export function AppLayout() {
             aria-label={t('home')}
           />
         </div>
-        <Space size="middle" align="center">
+        <Space size="middle" align="center" className="app-header-tools">
           <span data-testid="user-name" style={{ whiteSpace: 'nowrap' }}>
             <UserOutlined aria-hidden /> {user.displayName}
           </span>

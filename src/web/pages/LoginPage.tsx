@@ -21,6 +21,8 @@ export function LoginPage() {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Back from Digital ID without a record yet (ข้อ 3.1): say what to do.
+  const noRecord = new URLSearchParams(window.location.search).get('digitalId') === 'no-record';
 
   /** The same zod primitive as the API, so the message is the one the server would send. */
   const checkNationalId = (raw: string | undefined): string | null => {
@@ -81,6 +83,17 @@ export function LoginPage() {
           {t('appShort')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('loginTitle')}</Typography.Paragraph>
+        {noRecord && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('digitalIdNoRecordTitle')}
+            description={t('digitalIdNoRecordText')}
+            style={{ marginBottom: 16 }}
+            role="alert"
+            data-testid="digital-id-no-record"
+          />
+        )}
         {error && (
           <Alert
             type="error"

@@ -1,6 +1,7 @@
 import { App } from 'antd';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { LIST_ITEMS, type ListItemKey, personalData, type RecordItemKey } from '../../domain/record/items.ts';
+import { PROTECTED_FIELDS } from '../../domain/record/protected-fields.ts';
 import { ApiError, api } from '../api/client.ts';
 import { useRefreshRecord } from '../api/queries.ts';
 import type { RecordView } from '../api/types.ts';
@@ -91,6 +92,10 @@ export function EditingProvider({
         title={t('editPersonal')}
         schema={personalData}
         specs={PERSONAL_SPECS}
+        // ข้อ 4.2.1/4.2.2: on an established record these change only by an approved correction.
+        locked={Object.fromEntries(
+          (view.allowed.correctionOnly ?? []).map((f) => [f, PROTECTED_FIELDS[f][lang]]),
+        )}
         initial={{
           birthDate: p.birthDate,
           bloodGroup: p.bloodGroup,

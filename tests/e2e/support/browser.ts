@@ -7,6 +7,7 @@ export const ACCOUNTS = {
   owner: '3100100000014',
   recordsOfficer: '3100100000022',
   clerk: '3100100000031',
+  otepcController: '3100100000065',
 } as const;
 
 /** Debian's Chromium, headless, with the flags that keep it quiet on this machine. */

@@ -28,3 +28,19 @@ export async function typeDate(page: Page, label: string, text: string): Promise
   await input.fill(text);
   await input.press('Enter');
 }
+
+/**
+ * Opens a page from the header menu as a person would: the item itself when it fits, otherwise
+ * through the menu's "…" (antd folds what does not fit on the line into it).
+ */
+export async function openMenu(page: Page, name: string): Promise<void> {
+  const header = page.locator('.app-header');
+  const item = header.getByRole('menuitem', { name, exact: true });
+  // Folded items stay in the line with opacity 0 (rc-overflow), which Playwright counts as visible.
+  const shown = await item
+    .evaluate((el) => getComputedStyle(el.closest('li') ?? el).opacity !== '0')
+    .catch(() => false);
+  if (shown) return item.click();
+  await header.locator('.ant-menu-overflow-item-rest').hover();
+  await page.locator('.ant-menu-submenu-popup').getByRole('menuitem', { name, exact: true }).click();
+}

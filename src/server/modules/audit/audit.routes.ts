@@ -1,14 +1,34 @@
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { hasPermission, isOtepcDataController, personScope } from '../../platform/authz/index.ts';
-import { schema } from '../../platform/db/index.ts';
+import { AUDIT_EVENT_GROUP_KEYS } from '../../../domain/audit-events.ts';
+import { RECORD_ITEM_KEYS } from '../../../domain/record/items.ts';
+import { isoDate, nationalId } from '../../../domain/record/primitives.ts';
+import { hasPermission } from '../../platform/authz/index.ts';
 import { requireActor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { createAuditCheckpoint } from './commands/create-checkpoint.ts';
-import { auditChainStatus, auditCheckpointExport } from './queries.ts';
+import { auditChainStatus, auditCheckpointExport, listAuditEvents } from './queries.ts';
 
-const { auditEvents, persons } = schema;
+const auditEventPage = z.object({
+  items: z.array(
+    z.object({
+      seq: z.number(),
+      at: z.string(),
+      eventType: z.string(),
+      item: z.string().nullable(),
+      actorName: z.string(),
+      actorRoles: z.array(z.string()),
+      person: z.object({ name: z.string(), nationalId: z.string() }).nullable(),
+      changes: z.array(
+        z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() }),
+      ),
+      source: z.string(),
+      authMethod: z.string().nullable(),
+      ip: z.string().nullable(),
+    }),
+  ),
+  nextBefore: z.number().nullable(),
+});
 
 const checkpointSchema = z.object({ seq: z.number(), hash: z.string(), count: z.number(), at: z.string() });
 const problemSchema = z.object({
@@ -36,40 +56,38 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['บันทึกการตรวจสอบ (audit)'],
-        summary: 'เหตุการณ์ในบันทึกการตรวจสอบ (newest first)',
-        querystring: z.object({
-          personId: z.string().uuid().optional(),
-          before: z.coerce.number().int().positive().optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
-        response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) },
+        summary: 'เหตุการณ์ในบันทึกการตรวจสอบ กรองตามบุคคล ผู้กระทำ รายการ ประเภท และช่วงเวลา (newest first)',
+        querystring: z
+          .object({
+            personId: z.string().uuid().optional(),
+            person: nationalId.optional(),
+            actor: nationalId.optional(),
+            item: z.enum(RECORD_ITEM_KEYS, { error: 'err.invalid' }).optional(),
+            group: z.enum(AUDIT_EVENT_GROUP_KEYS, { error: 'err.invalid' }).optional(),
+            from: isoDate.optional(),
+            to: isoDate.optional(),
+            before: z.coerce.number().int().positive().optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+          })
+          .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], error: 'err.dateRange' }),
+        response: { 200: auditEventPage },
       },
     },
     async (req) => {
       requireActor(req.ctx);
-      const actor = req.ctx.actor;
-      if (!hasPermission(actor, 'audit.read')) throw new AppError('forbidden');
-      const scoped = isOtepcDataController(actor)
-        ? undefined
-        : inArray(
-            auditEvents.personId,
-            sql`(select ${persons.id} from ${persons} where ${personScope(actor)})`,
-          );
-      const rows = await req.ctx.h.db
-        .select({ seq: auditEvents.seq, payload: auditEvents.payload, hash: auditEvents.hash })
-        .from(auditEvents)
-        .where(
-          and(
-            scoped,
-            req.query.personId ? eq(auditEvents.personId, req.query.personId) : undefined,
-            req.query.before ? lt(auditEvents.seq, req.query.before) : undefined,
-          ),
-        )
-        .orderBy(desc(auditEvents.seq))
-        .limit(req.query.limit);
-      return {
-        items: rows.map((r) => ({ ...(JSON.parse(r.payload) as Record<string, unknown>), hash: r.hash })),
-      };
+      if (!hasPermission(req.ctx.actor, 'audit.read')) throw new AppError('forbidden');
+      const q = req.query;
+      return listAuditEvents(req.ctx.h.db, req.ctx.actor, {
+        personId: q.personId,
+        personNationalId: q.person,
+        actorNationalId: q.actor,
+        item: q.item,
+        group: q.group,
+        from: q.from,
+        to: q.to,
+        before: q.before,
+        limit: q.limit,
+      });
     },
   );
 };

@@ -7,7 +7,7 @@ import { DOCUMENT_CATEGORIES, REQUEST_KINDS } from '../../../domain/record/docum
 import { schema } from '../../platform/db/index.ts';
 import { requireActor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { contentDisposition } from '../../platform/storage/index.ts';
+import { closeInspectPool, contentDisposition, warmInspectPool } from '../../platform/storage/index.ts';
 import type { Issued } from './commands/issue-document.ts';
 import {
   issueRequest,
@@ -91,12 +91,18 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
   // On the first real start (listen, not app.inject in tests) create the dev CA and the QR-token
   // key under DATA_DIR/keys, so the first printout does not pay for key generation.
   app.addHook('onListen', async () => {
+    // One upload-inspection worker ready before the first upload (ADR 0112).
+    await warmInspectPool().catch((err: unknown) =>
+      app.log.error({ err }, 'upload inspection pool failed to start'),
+    );
     const svc = await documentServices(cfg);
     app.log.info(
       { tokenKid: svc.tokens.current.kid, seal: svc.sealName, devCa: !!svc.devCaPem },
       'signing keys ready',
     );
   });
+
+  app.addHook('onClose', closeInspectPool);
 
   app.post(
     '/api/v1/people/:personId/documents',

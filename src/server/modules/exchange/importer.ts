@@ -10,6 +10,8 @@
  */
 import { getTableName, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { fieldMessage } from '../../../domain/i18n/fields.ts';
+import { refusedWrites } from '../../../domain/record/protected-fields.ts';
 import { type AuditActor, appendAuditBulk, type RequestMeta } from '../../platform/audit/index.ts';
 import type { CopyFn, DbHandle, Tx } from '../../platform/db/index.ts';
 import { schema } from '../../platform/db/index.ts';
@@ -220,7 +222,7 @@ async function importOffices(
  * batch (seen at 600k: 259 million rows read by the time 360,000 people were in).
  */
 export function existingPeople(nationalIds: string[]): SQL {
-  return sql`select national_id from persons where national_id in (select json_array_elements_text(${JSON.stringify(nationalIds)}::json)::bpchar)`;
+  return sql`select national_id, birth_date::text, appointment_date::text from persons where national_id in (select json_array_elements_text(${JSON.stringify(nationalIds)}::json)::bpchar)`;
 }
 
 /** Writes one batch in one transaction; returns false if another run already committed it. */
@@ -244,13 +246,32 @@ async function writeBatch(
     )) as unknown as { rows: unknown[] };
     if (!claimed.rows.length) return null;
     const existing = (await tx.execute(existingPeople([...seen]))) as unknown as {
-      rows: { national_id: string }[];
+      rows: { national_id: string; birth_date: string | null; appointment_date: string | null }[];
     };
-    const dup = new Set(existing.rows.map((r) => r.national_id));
+    const byId = new Map(existing.rows.map((r) => [r.national_id, r]));
+    const dup = new Set(byId.keys());
     const ok = plans.filter((p) => !dup.has(p.nationalId));
     const allErrors = [...errors];
-    for (const p of plans)
-      if (dup.has(p.nationalId))
+    for (const p of plans) {
+      const had = byId.get(p.nationalId);
+      if (!had) continue;
+      // An import creates people (onboarding data); it never changes an existing record. A row
+      // that would change a date of birth or appointment date says so, naming the field: only an
+      // approved correction changes them (ข้อ 4.2.1/4.2.2, domain/record/protected-fields.ts).
+      const refused = refusedWrites(
+        { birthDate: had.birth_date, appointmentDate: had.appointment_date },
+        { birthDate: p.person.birth_date, appointmentDate: p.person.appointment_date },
+        { via: 'direct', stage: 'established' },
+      );
+      for (const f of refused)
+        allErrors.push({
+          sheet: 'people',
+          rowNo: 0,
+          nationalId: p.nationalId,
+          field: f,
+          message: fieldMessage(f, `err.protected.${f}`),
+        });
+      if (!refused.length)
         allErrors.push({
           sheet: 'people',
           rowNo: 0,
@@ -258,6 +279,7 @@ async function writeBatch(
           field: 'nationalId',
           message: 'เลขประจำตัวประชาชน: มีทะเบียนประวัติของบุคคลนี้ในระบบแล้ว',
         });
+    }
     // Positions: create missing (office, number); link the person; take the holder slot if free.
     const pos = ok.filter((p) => p.position);
     if (pos.length) {

@@ -18,6 +18,8 @@ import { client, oidcConfiguration } from './oidc-client.ts';
 const { oidcLogins } = schema;
 const LOGIN_COOKIE = 'khru_oidc';
 const LOGIN_TTL_MS = 10 * 60_000;
+/** The sign-in page with the "no record yet" notice (src/web/pages/LoginPage.tsx reads it). */
+export const DIGITAL_ID_NO_RECORD_PATH = '/?digitalId=no-record';
 
 /** New hires (ข้อ 3): open the case from the appointment order; Digital ID login (OIDC). */
 export const onboardingRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -126,7 +128,16 @@ export const onboardingRoutes: FastifyPluginAsyncZod = async (app) => {
         req.log.info({ err: (e as Error).message }, 'oidc callback refused');
         throw new AppError('badCredentials');
       }
-      const userId = await completeIdentity(ctx, claims);
+      let userId: string;
+      try {
+        userId = await completeIdentity(ctx, claims);
+      } catch (e) {
+        // A browser arrives here, not a script: a citizen with no record yet gets the sign-in
+        // page telling her what to do (in Thai, or English by her language), not a JSON error.
+        if (!(e instanceof AppError && e.code === 'digitalIdNoRecord')) throw e;
+        void reply.clearCookie(LOGIN_COOKIE, { path: '/api/auth/oidc' });
+        return reply.redirect(DIGITAL_ID_NO_RECORD_PATH, 302);
+      }
       const s = await createSession(ctx.h.db, cfg, userId, 'oidc', {
         ip: ctx.meta.ip,
         userAgent: ctx.meta.userAgent,

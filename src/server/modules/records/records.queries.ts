@@ -86,7 +86,7 @@ export async function readRecord(
   return {
     person: personView(row, readable),
     items: readableItems(row.items, readable),
-    allowed: { read: access.read, edit: access.edit },
+    allowed: { read: access.read, edit: access.edit, correctionOnly: access.correctionOnly },
     asOf: new Date().toISOString(),
   };
 }
@@ -184,6 +184,7 @@ export async function readRecordResponse(
       office_province: string | null;
       assigned_here: string[];
       onboarding_open: boolean;
+      onboarding_in_progress: boolean;
     }
   >(q.sql, params, q.name);
   if (!row) return null;
@@ -195,6 +196,7 @@ export async function readRecordResponse(
       officeProvince: row.office_province,
       assignedHere: row.assigned_here,
       onboardingOpen: row.onboarding_open,
+      onboardingInProgress: row.onboarding_in_progress,
     },
   );
   if (access.read.length === 0) return null;
@@ -203,7 +205,7 @@ export async function readRecordResponse(
   const items = LIST_ITEM_KEYS.every((k) => readable.has(k))
     ? itemsJson
     : JSON.stringify(readableItems(itemsJson, readable));
-  return `{"person":${JSON.stringify(personView(row, readable))},"items":${items},"allowed":${JSON.stringify({ read: access.read, edit: access.edit })},"asOf":"${new Date().toISOString()}"}`;
+  return `{"person":${JSON.stringify(personView(row, readable))},"items":${items},"allowed":${JSON.stringify({ read: access.read, edit: access.edit, correctionOnly: access.correctionOnly })},"asOf":"${new Date().toISOString()}"}`;
 }
 
 /** Item 27: change history from the audit trail, limited to the items the caller may read. */

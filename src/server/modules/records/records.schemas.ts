@@ -46,7 +46,12 @@ export const recordView = z.object({
   person: z.record(z.string(), z.unknown()),
   items: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
   history: z.array(z.record(z.string(), z.unknown())).optional(),
-  allowed: z.object({ read: z.array(z.string()), edit: z.array(z.string()) }),
+  allowed: z.object({
+    read: z.array(z.string()),
+    edit: z.array(z.string()),
+    /** Personal fields only an approved correction changes (ข้อ 4.2.1/4.2.2). */
+    correctionOnly: z.array(z.string()),
+  }),
   asOf: z.string(),
 });
 

@@ -1,15 +1,14 @@
-import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import addressData from '../../../../data/reference/thai-addresses.json' with { type: 'json' };
 import { isoDate, text } from '../../../domain/record/primitives.ts';
-import { appendAudit } from '../../platform/audit/index.ts';
-import { hasPermission, isOtepcDataController } from '../../platform/authz/index.ts';
-import { schema } from '../../platform/db/index.ts';
-import { auditActor, requireActor } from '../../platform/http/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { requireActor } from '../../platform/http/context.ts';
+import { putHoliday } from './commands/put-holiday.ts';
+import { removeHoliday } from './commands/remove-holiday.ts';
+import { canManageHolidays } from './policy.ts';
+import { listHolidays } from './queries.ts';
 
-const { holidays } = schema;
+const HOLIDAY_KINDS = ['fixed', 'lunar', 'substitute', 'royal-ceremony', 'special'] as const;
 const addressJson = JSON.stringify(addressData);
 
 /** Reference data: the Thai address dataset and the editable public-holiday table. */
@@ -36,22 +35,29 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'วันหยุดราชการ (public holidays)',
-        response: { 200: z.object({ items: z.array(holiday) }) },
+        summary: 'วันหยุดราชการ (public holidays), ทั้งตารางหรือปีงบประมาณเดียว (พ.ศ.)',
+        querystring: z.object({
+          fiscalYear: z.coerce
+            .number({ error: 'err.invalid' })
+            .int({ error: 'err.invalid' })
+            .min(2500, { error: 'err.invalid' })
+            .max(2700, { error: 'err.invalid' })
+            .optional(),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(holiday.extend({ source: z.string().nullable(), updatedAt: z.string() })),
+            canManage: z.boolean(),
+          }),
+        },
       },
     },
     async (req) => {
       requireActor(req.ctx);
-      const items = await req.ctx.h.db
-        .select({
-          date: holidays.date,
-          nameTh: holidays.nameTh,
-          kind: holidays.kind,
-          confidence: holidays.confidence,
-        })
-        .from(holidays)
-        .orderBy(asc(holidays.date));
-      return { items };
+      return {
+        items: await listHolidays(req.ctx.h.db, req.query.fiscalYear),
+        canManage: canManageHolidays(req.ctx.actor),
+      };
     },
   );
 
@@ -64,38 +70,14 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
         params: z.object({ date: isoDate }),
         body: z.object({
           nameTh: text(200),
-          kind: z.enum(['fixed', 'lunar', 'substitute', 'royal-ceremony', 'special']),
+          kind: z.enum(HOLIDAY_KINDS, { error: 'err.invalid' }),
         }),
         response: { 200: holiday },
       },
     },
     async (req) => {
       requireActor(req.ctx);
-      const ctx = req.ctx;
-      if (!hasPermission(ctx.actor, 'reference.manage') || !isOtepcDataController(ctx.actor))
-        throw new AppError('forbidden');
-      return ctx.h.db.transaction(async (tx) => {
-        const [before] = await tx.select().from(holidays).where(eq(holidays.date, req.params.date));
-        const values = {
-          date: req.params.date,
-          nameTh: req.body.nameTh,
-          kind: req.body.kind,
-          confidence: 'high',
-          source: 'admin',
-          updatedBy: ctx.actor.userId,
-          updatedAt: new Date().toISOString(),
-        };
-        await tx.insert(holidays).values(values).onConflictDoUpdate({ target: holidays.date, set: values });
-        await appendAudit(tx, auditActor(ctx), ctx.meta, [
-          {
-            eventType: before ? 'holiday.updated' : 'holiday.added',
-            entityType: 'holiday',
-            entityId: req.params.date,
-            changes: [{ field: 'nameTh', from: before?.nameTh ?? null, to: req.body.nameTh }],
-          },
-        ]);
-        return { date: values.date, nameTh: values.nameTh, kind: values.kind, confidence: values.confidence };
-      });
+      return putHoliday(req.ctx, req.params.date, req.body);
     },
   );
 
@@ -111,21 +93,7 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       requireActor(req.ctx);
-      const ctx = req.ctx;
-      if (!hasPermission(ctx.actor, 'reference.manage') || !isOtepcDataController(ctx.actor))
-        throw new AppError('forbidden');
-      await ctx.h.db.transaction(async (tx) => {
-        const gone = await tx.delete(holidays).where(eq(holidays.date, req.params.date)).returning();
-        if (!gone.length) throw new AppError('notFound');
-        await appendAudit(tx, auditActor(ctx), ctx.meta, [
-          {
-            eventType: 'holiday.removed',
-            entityType: 'holiday',
-            entityId: req.params.date,
-            changes: [{ field: 'nameTh', from: gone[0]!.nameTh, to: null }],
-          },
-        ]);
-      });
+      await removeHoliday(req.ctx, req.params.date);
       return reply.status(204).send(null);
     },
   );

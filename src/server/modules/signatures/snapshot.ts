@@ -16,7 +16,12 @@ export function sha256Hex(s: string | Uint8Array): string {
  * entries in id order so the same content always canonicalises to the same bytes.
  */
 export async function recordSnapshot(h: DbHandle, personId: string) {
-  const view = await readRecord(h, personId, { isOwner: false, read: [...RECORD_ITEM_KEYS], edit: [] });
+  const view = await readRecord(h, personId, {
+    isOwner: false,
+    read: [...RECORD_ITEM_KEYS],
+    edit: [],
+    correctionOnly: [],
+  });
   if (!view) return null;
   const p = view.person;
   const snapshot = {

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import { RECORD_ITEM_KEYS, type RecordItemKey } from '../../../domain/record/items.ts';
+import { correctionOnlyFields, type ProtectedField } from '../../../domain/record/protected-fields.ts';
 import type { AllowedActions } from '../../../domain/record/record-view.ts';
 import { ONBOARDING_OWNER_ITEMS } from '../../../domain/workflow/definitions.ts';
 import type { Executor } from '../db/index.ts';
@@ -46,7 +47,7 @@ export function personScope(actor: Actor): SQL {
   return conds.length ? or(...conds)! : sql`false`;
 }
 
-export type PersonAccess = AllowedActions & { isOwner: boolean };
+export type PersonAccess = AllowedActions & { isOwner: boolean; correctionOnly: ProtectedField[] };
 
 /** What personAccess needs to know about one person besides the actor. */
 export type AccessFacts = {
@@ -57,6 +58,11 @@ export type AccessFacts = {
   assignedHere: string[];
   /** The person's onboarding case waits at the owner-entry step. */
   onboardingOpen: boolean;
+  /**
+   * The person's onboarding case (ข้อ 3) is open — the record is being made and not certified
+   * yet: its date of birth and appointment date are still onboarding data (protected-fields.ts).
+   */
+  onboardingInProgress: boolean;
 };
 
 const assignedIdsOf = (actor: Actor) =>
@@ -77,7 +83,8 @@ export function accessFactsSql(actor: Actor): SQL {
     : sql`false`;
   return sql`${persons.officePath} as office_path,
     (select ${offices.provinceCode} from ${offices} where ${offices.id} = ${persons.officeId}) as office_province,
-    ${assigned} as assigned_here, ${onboarding} as onboarding_open`;
+    ${assigned} as assigned_here, ${onboarding} as onboarding_open,
+    exists (select 1 from ${workflowCases} where ${workflowCases.personId} = ${persons.id} and ${workflowCases.kind} = 'onboarding' and ${workflowCases.closedAt} is null) as onboarding_in_progress`;
 }
 
 /** Reads the facts for one person (when the person was loaded without accessFactsSql). */
@@ -107,27 +114,26 @@ async function loadAccessFacts(
           )
       ).map((r) => r.id)
     : [];
-  let onboardingOpen = false;
-  if (actor.personId === person.id) {
-    const [open] = await ex
-      .select({ id: workflowCases.id })
-      .from(workflowCases)
-      .where(
-        and(
-          eq(workflowCases.personId, person.id),
-          eq(workflowCases.kind, 'onboarding'),
-          eq(workflowCases.status, 'owner_entry'),
-          isNull(workflowCases.closedAt),
-        ),
-      )
-      .limit(1);
-    onboardingOpen = !!open;
-  }
+  // The person's open onboarding case, if any: the owner enters her items at its owner-entry
+  // step; until it is certified the record is at the onboarding stage (protected-fields.ts).
+  const [open] = await ex
+    .select({ status: workflowCases.status })
+    .from(workflowCases)
+    .where(
+      and(
+        eq(workflowCases.personId, person.id),
+        eq(workflowCases.kind, 'onboarding'),
+        isNull(workflowCases.closedAt),
+      ),
+    )
+    .limit(1);
+  const onboardingOpen = actor.personId === person.id && open?.status === 'owner_entry';
   return {
     officePath: office?.path ?? null,
     officeProvince: office?.provinceCode ?? null,
     assignedHere,
     onboardingOpen,
+    onboardingInProgress: !!open,
   };
 }
 
@@ -168,7 +174,10 @@ export function accessFromFacts(
   if (isOwner && person.status === 'active' && facts.onboardingOpen)
     for (const k of ONBOARDING_OWNER_ITEMS) edit.add(k);
   const order = (s: Set<RecordItemKey>) => RECORD_ITEM_KEYS.filter((k) => s.has(k));
-  return { isOwner, read: order(read), edit: order(edit) };
+  // ข้อ 4.2.1/4.2.2: once the record is established, no direct write changes these; the UI shows
+  // them read-only and every writer refuses a change (only the applied correction writes them).
+  const correctionOnly = correctionOnlyFields(facts.onboardingInProgress ? 'onboarding' : 'established');
+  return { isOwner, read: order(read), edit: order(edit), correctionOnly };
 }
 
 /** personAccess for a person row: loads the facts, then accessFromFacts. */

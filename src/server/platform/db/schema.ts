@@ -588,6 +588,10 @@ export const auditEvents = pgTable(
   (t) => [
     index('audit_events_person_idx').on(t.personId, t.seq),
     index('audit_events_entity_idx').on(t.entityType, t.entityId),
+    // The audit screen's filters (ADR 0118): by actor, by period; by item is an expression index
+    // on the payload in migration 0018's SQL (drizzle does not model it).
+    index('audit_events_actor_idx').on(t.actorUserId, t.seq),
+    index('audit_events_occurred_idx').on(t.occurredAt),
   ],
 );
 

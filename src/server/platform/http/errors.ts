@@ -55,6 +55,19 @@ export const ERROR_CODES = {
   removedAlready: { status: 409, ...SERVICE_REFUSALS.removedAlready },
   stillInService: { status: 409, ...SERVICE_REFUSALS.stillInService },
   noOpenTransfer: { status: 409, ...SERVICE_REFUSALS.noOpenTransfer },
+  // ข้อ 4.2.1/4.2.2 (domain/record/protected-fields.ts): the fields named change only through an
+  // approved correction request, never by a direct edit, an import or any other write.
+  correctionRequired: {
+    status: 409,
+    th: 'วันเกิดและวันบรรจุแก้ไขได้เฉพาะโดยคำขอแก้ไขที่ได้รับอนุมัติตามข้อ 4.2.1 และ 4.2.2 เท่านั้น',
+    en: 'The date of birth and the appointment date change only through a correction request approved as clauses 4.2.1 and 4.2.2 require',
+  },
+  // ข้อ 3.1–3.2: a Digital ID sign-in needs the onboarding case the office opens first.
+  digitalIdNoRecord: {
+    status: 403,
+    th: 'ยังไม่มีทะเบียนประวัติของท่านในระบบ กรุณาติดต่อผู้จัดทำทะเบียนประวัติของหน่วยงานที่ท่านได้รับการบรรจุ ให้เปิดเรื่องจัดทำทะเบียนประวัติผู้บรรจุใหม่ (ข้อ 3.1) แล้วเข้าสู่ระบบด้วย Digital ID อีกครั้ง',
+    en: 'You have no record yet. Ask the records officer of the office that appointed you to open your new-hire onboarding (clause 3.1), then sign in with Digital ID again',
+  },
   selfApproval: {
     status: 403,
     th: 'ไม่สามารถพิจารณาหรืออนุมัติเรื่องของตนเองหรือที่ตนเองยื่นได้',

@@ -16,6 +16,7 @@ import {
 import { type AddressResolver, thaiDataAddressResolver } from './address.ts';
 import { formatNationalId, monthRange, thaiDateLong } from './format.ts';
 import { itemTables } from './ks16-tables.ts';
+import { PHOTO_BOX_GAP_PT, PHOTO_BOX_HEIGHT_PT, PHOTO_BOX_INSET_PT, photoBoxWidth } from './photo-box.ts';
 import { drawQr } from './qr.ts';
 import { Sheet } from './sheet.ts';
 import { toThaiDigits } from './thai-text.ts';
@@ -141,9 +142,10 @@ async function pageOne(
   const digits = (s: string) => (opts.thaiDigits ? toThaiDigits(s) : s);
 
   // Photos (ข้อ 3.2.1): seven boxes, each captioned with its year.
-  const gap = 6;
-  const boxW = (sheet.width - 6 * gap) / 7;
-  const boxH = 72;
+  const gap = PHOTO_BOX_GAP_PT;
+  const boxW = photoBoxWidth(sheet.width);
+  const boxH = PHOTO_BOX_HEIGHT_PT;
+  const inset = PHOTO_BOX_INSET_PT;
   const top = sheet.top + 14;
   const photos = new Map((opts.photos ?? []).map((ph) => [ph.slot, ph]));
   const stored = new Map((it.photos ?? []).map((ph) => [ph.slot, ph]));
@@ -152,8 +154,8 @@ async function pageOne(
     sheet.doc.lineWidth(0.6).rect(x, top, boxW, boxH).stroke();
     const ph = photos.get(slot);
     if (ph?.image) {
-      sheet.doc.image(ph.image, x + 1, top + 1, {
-        fit: [boxW - 2, boxH - 2],
+      sheet.doc.image(ph.image, x + inset, top + inset, {
+        fit: [boxW - 2 * inset, boxH - 2 * inset],
         align: 'center',
         valign: 'center',
       });

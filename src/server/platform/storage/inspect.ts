@@ -4,8 +4,15 @@
  * JPEG: JFIF APP0 density or EXIF XResolution; PNG: pHYs; PDF: the pixel size of each page's
  * image versus the page size (pdf-images.ts). ระเบียบ ก.ค.ศ. คู่มือ ข้อ 3.2.1 (รูปถ่ายสี ≥ 300 DPI)
  * and ข้อ 5.6.1 (สแกนเป็น PDF แบบสี ความละเอียด 300 DPI).
+ *
+ * Untrusted content is also refused here (issue 17 §2, ADR 0112), by throwing InspectRefusal:
+ * object streams that inflate past the budget (limits.ts), PDFs with active content (JavaScript,
+ * automatic actions, embedded files, launch, rich media, XFA forms — a scan needs none), and
+ * polyglots (a ZIP, HTML or script riding inside or after the file). It runs synchronously and so
+ * is only ever called from the inspection worker (inspect-pool.ts), never on the event loop.
  */
-import { pdfImageFacts } from './pdf-images.ts';
+import { InspectRefusal, inflateBudget } from './limits.ts';
+import { objectStreamTexts, pdfImageFacts } from './pdf-images.ts';
 
 export type SniffedType = 'pdf' | 'jpeg' | 'png' | 'unknown';
 
@@ -36,14 +43,83 @@ export function sniffType(b: Buffer): SniffedType {
   return 'unknown';
 }
 
+/** Pixel size of a JPEG or PNG from its header alone (null for anything else). */
+export function imageSize(b: Buffer): { width: number; height: number } | null {
+  const type = sniffType(b);
+  const f = type === 'jpeg' ? jpegFacts(b) : type === 'png' ? pngFacts(b) : null;
+  return f?.width && f.height ? { width: f.width, height: f.height } : null;
+}
+
 /** Type, DPI and colour of a file, from its content. */
 export function inspectFile(b: Buffer): FileFacts {
   const type = sniffType(b);
   const base = { type, mime: MIME[type] };
+  if (type === 'unknown') return { ...base, dpi: null, colour: null };
+  refusePolyglot(b, type);
   if (type === 'jpeg') return { ...base, ...jpegFacts(b) };
   if (type === 'png') return { ...base, ...pngFacts(b) };
-  if (type === 'pdf') return { ...base, ...pdfImageFacts(b) };
-  return { ...base, dpi: null, colour: null };
+  const text = b.toString('latin1');
+  const streams = objectStreamTexts(text, b, inflateBudget());
+  const active = pdfActiveContent(text, streams);
+  if (active.length > 0) throw new InspectRefusal('err.upload.pdfActive');
+  return { ...base, ...pdfImageFacts(b, text, streams) };
+}
+
+/**
+ * The PDF's dictionaries without the bodies of its streams (binary image data would otherwise
+ * match a name by chance), names with their #xx escapes decoded (/J#61vaScript is /JavaScript).
+ */
+function dictionaryText(text: string): string {
+  const parts: string[] = [];
+  const re = /(?<!end)stream\r?\n/g;
+  let at = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    parts.push(text.slice(at, m.index));
+    const end = text.indexOf('endstream', m.index + m[0].length);
+    if (end < 0) {
+      at = text.length;
+      break;
+    }
+    at = end + 'endstream'.length;
+    re.lastIndex = at;
+  }
+  parts.push(text.slice(at));
+  return parts
+    .join(' ')
+    .replace(/#([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+}
+
+/** Keys and types that make a PDF do something when opened or carry other files (PDF 32000-1 §12.6, §7.11.4). */
+const ACTIVE_NAMES = /\/(JavaScript|JS|AA|Launch|EmbeddedFiles?|RichMedia|XFA)(?=[\s()<>[\]{}/%]|$)/g;
+
+/** The active-content names found in a PDF's dictionaries (plain and inside object streams). */
+export function pdfActiveContent(text: string, streams: string[]): string[] {
+  const found = new Set<string>();
+  for (const t of [text, ...streams])
+    for (const m of dictionaryText(t).matchAll(ACTIVE_NAMES)) found.add(m[1]!);
+  return [...found];
+}
+
+const ZIP_LOCAL = Buffer.from('PK\x03\x04', 'latin1');
+const ZIP_END = Buffer.from('PK\x05\x06', 'latin1');
+const MARKUP = /<(?:script|html|body|iframe|svg|object|embed)[\s>/]|<!doctype\s+html|<\?php/i;
+
+/**
+ * A file that is also something else (a polyglot): a ZIP's end record in the last 64 KiB (where
+ * ZIP readers look), a ZIP entry, HTML or a script outside the PDF's streams or anywhere in an
+ * image, or bytes after a PNG's IEND. The PDF itself must begin at byte 0 (sniffType), stricter
+ * than the 1024 bytes readers allow.
+ */
+function refusePolyglot(b: Buffer, type: 'pdf' | 'jpeg' | 'png'): void {
+  const tail = b.subarray(Math.max(0, b.length - 65_557));
+  if (tail.includes(ZIP_END)) throw new InspectRefusal('err.upload.polyglot');
+  const visible = type === 'pdf' ? dictionaryText(b.toString('latin1')) : b.toString('latin1');
+  if (visible.includes(ZIP_LOCAL.toString('latin1')) || MARKUP.test(visible))
+    throw new InspectRefusal('err.upload.polyglot');
+  if (type === 'png') {
+    const end = b.lastIndexOf('IEND');
+    if (end < 0 || b.length > end + 8) throw new InspectRefusal('err.upload.polyglot');
+  }
 }
 
 function jpegFacts(b: Buffer): Omit<FileFacts, 'type' | 'mime'> {

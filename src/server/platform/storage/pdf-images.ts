@@ -6,7 +6,7 @@
  * for inside FlateDecode object streams). Chosen over pdf.js: pdf.js needs its legacy build and a
  * worker shim under Node, ~3 MB, to answer what two dictionaries tell us (ADR 0103).
  */
-import { inflateSync } from 'node:zlib';
+import { type InflateBudget, inflateBudget, inflateCapped } from './limits.ts';
 
 interface ImageInfo {
   width: number;
@@ -19,19 +19,21 @@ const num = (dict: string, key: string): number | null => {
   return m ? Number(m[1]) : null;
 };
 
-/** Text of all FlateDecode object streams (where compressed PDFs keep their page dictionaries). */
-function objectStreamTexts(text: string, bytes: Buffer): string[] {
+/**
+ * Text of all FlateDecode object streams (where compressed PDFs keep their page dictionaries),
+ * each inflated within the file's budget: a stream that would grow past it refuses the file
+ * (InspectRefusal) instead of holding the server (issue 17 §2, ADR 0112).
+ */
+export function objectStreamTexts(text: string, bytes: Buffer, budget: InflateBudget): string[] {
   const out: string[] = [];
   const re = /\/Type\s*\/ObjStm[\s\S]*?stream\r?\n/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index + m[0].length;
     const end = text.indexOf('endstream', start);
     if (end < 0) continue;
-    try {
-      out.push(inflateSync(bytes.subarray(start, end)).toString('latin1'));
-    } catch {
-      // Not Flate, or truncated: nothing to read there.
-    }
+    const inflated = inflateCapped(bytes.subarray(start, end), budget);
+    // null: not Flate, or truncated: nothing to read there.
+    if (inflated) out.push(inflated.toString('latin1'));
   }
   return out;
 }
@@ -67,8 +69,11 @@ function colourOf(cs: string, text: string, depth = 0): boolean | null {
 }
 
 /** The lowest DPI of the page images and whether they are in colour. */
-export function pdfImageFacts(bytes: Buffer): { dpi: number | null; colour: boolean | null } {
-  const text = bytes.toString('latin1');
+export function pdfImageFacts(
+  bytes: Buffer,
+  text = bytes.toString('latin1'),
+  streams?: string[],
+): { dpi: number | null; colour: boolean | null } {
   const images: ImageInfo[] = [];
   const re = /\/Subtype\s*\/Image/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -91,7 +96,7 @@ export function pdfImageFacts(bytes: Buffer): { dpi: number | null; colour: bool
   if (images.length === 0) return { dpi: null, colour: null };
 
   const boxes: { w: number; h: number }[] = [];
-  for (const t of [text, ...objectStreamTexts(text, bytes)]) {
+  for (const t of [text, ...(streams ?? objectStreamTexts(text, bytes, inflateBudget()))]) {
     const mb = /\/MediaBox\s*\[\s*(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s*\]/g;
     for (let m = mb.exec(t); m; m = mb.exec(t))
       boxes.push({ w: Math.abs(Number(m[3]) - Number(m[1])), h: Math.abs(Number(m[4]) - Number(m[2])) });

@@ -1,6 +1,7 @@
 import { Checkbox, Col, Form, Input, InputNumber, Select } from 'antd';
 import { fieldLabel } from '../../../domain/i18n/fields.ts';
 import { PENALTY_LABELS } from '../../../domain/record/enums.ts';
+import { formatThaiDate } from '../../../domain/thai-date.ts';
 import { useLang } from '../../i18n/lang.tsx';
 import { AddressFields } from '../inputs/AddressFields.tsx';
 import { LeaveGrid } from '../inputs/LeaveGrid.tsx';
@@ -11,7 +12,16 @@ import type { FieldSpec } from './specs.ts';
 export type AmendOption = { id: string; yearBE: number; penalty: string; offence: string };
 
 /** One field of an item form, in a two-column grid (wide fields take the whole row). */
-export function FieldInput({ spec, amendable = [] }: { spec: FieldSpec; amendable?: AmendOption[] }) {
+export function FieldInput({
+  spec,
+  amendable = [],
+  locked,
+}: {
+  spec: FieldSpec;
+  amendable?: AmendOption[];
+  /** Shown read-only with this explanation (a field only an approved correction changes). */
+  locked?: string;
+}) {
   const { lang } = useLang();
   if (spec.kind === 'address')
     return (
@@ -27,6 +37,18 @@ export function FieldInput({ spec, amendable = [] }: { spec: FieldSpec; amendabl
     );
   const label = fieldLabel(spec.name, lang);
   const span = 'wide' in spec && spec.wide ? 24 : 12;
+  if (locked)
+    return (
+      <Col span={span}>
+        <Form.Item
+          name={spec.name}
+          label={label}
+          extra={<span data-testid={`locked-${spec.name}`}>{locked}</span>}
+        >
+          <LockedValue aria-label={label} date={spec.kind === 'date'} />
+        </Form.Item>
+      </Col>
+    );
   let control: React.ReactNode;
   let valuePropName: string | undefined;
   switch (spec.kind) {
@@ -80,4 +102,16 @@ export function FieldInput({ spec, amendable = [] }: { spec: FieldSpec; amendabl
       </Form.Item>
     </Col>
   );
+}
+
+/** A value the form keeps and sends unchanged, shown as text (dates in พ.ศ.). */
+function LockedValue({ value, date, ...rest }: { value?: unknown; date: boolean; 'aria-label': string }) {
+  const { lang } = useLang();
+  const text =
+    typeof value === 'string' && value
+      ? date
+        ? formatThaiDate(value, { lang, style: 'long' })
+        : value
+      : '-';
+  return <Input {...rest} value={text} readOnly aria-readonly="true" variant="filled" />;
 }

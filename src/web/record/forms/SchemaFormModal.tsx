@@ -20,6 +20,8 @@ type Props = {
   onConflict: () => void;
   onClose: () => void;
   amendable?: AmendOption[];
+  /** Fields shown read-only, each with the explanation why (kept and sent unchanged). */
+  locked?: Partial<Record<string, string>>;
 };
 
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '';
@@ -37,6 +39,7 @@ export function SchemaFormModal({
   onConflict,
   onClose,
   amendable,
+  locked,
 }: Props) {
   const { t, lang } = useLang();
   const { message } = App.useApp();
@@ -126,7 +129,7 @@ export function SchemaFormModal({
       <Form form={form} layout="vertical" initialValues={initial} requiredMark={false} size="middle">
         <Row gutter={12}>
           {specs.map((s) => (
-            <FieldInput key={s.name} spec={s} amendable={amendable} />
+            <FieldInput key={s.name} spec={s} amendable={amendable} locked={locked?.[s.name]} />
           ))}
         </Row>
       </Form>

@@ -13,6 +13,7 @@ import { schema } from '../../../platform/db/index.ts';
 import { type AuthedCtx, auditActor } from '../../../platform/http/context.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { type Ks16Photo, renderKs16, thaiDateLong } from '../../../platform/pdf/index.ts';
+import { photoForPrint } from '../../../platform/storage/index.ts';
 import { findPersonInScope, readRecord } from '../../records/index.ts';
 import { type CertificateKind, certificateContent } from '../certificates.ts';
 import { certificationEvidence, signatureBlocks } from '../evidence.ts';
@@ -63,7 +64,9 @@ async function photosOf(ctx: AuthedCtx, view: RecordView): Promise<Ks16Photo[]> 
   return Promise.all(
     entries.map(async (e) => {
       const h = sha.get(e.documentId);
-      const image = h ? ((await svc.store.get(h)) ?? undefined) : undefined;
+      const stored = h ? ((await svc.store.get(h)) ?? undefined) : undefined;
+      // Older photos were stored as sent; a huge one is fitted to the box off the event loop.
+      const image = stored ? await photoForPrint(stored) : undefined;
       return { slot: e.slot, yearBE: e.yearBE, image };
     }),
   );

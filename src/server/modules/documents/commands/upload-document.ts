@@ -12,7 +12,13 @@ import { personAccess } from '../../../platform/authz/index.ts';
 import { type Db, schema, type Tx } from '../../../platform/db/index.ts';
 import { type AuthedCtx, auditActor } from '../../../platform/http/context.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { type FileFacts, inspectFile, sanitizeFileName, sha256Hex } from '../../../platform/storage/index.ts';
+import {
+  type FileFacts,
+  InspectRefusal,
+  inspectUntrusted,
+  sanitizeFileName,
+  sha256Hex,
+} from '../../../platform/storage/index.ts';
 import { addEntry, findPersonInScope } from '../../records/index.ts';
 import { documentServices } from '../services.ts';
 
@@ -52,25 +58,35 @@ const refuse = (
 
 /**
  * Checks an upload before anything is stored: file name (no path parts), size, type by content
- * (PDF for scans, JPEG/PNG for photos), resolution ≥ 300 DPI and colour (ข้อ 3.2.1, 5.6.1).
+ * (PDF for scans, JPEG/PNG for photos), resolution ≥ 300 DPI and colour (ข้อ 3.2.1, 5.6.1), and
+ * that the content is safe to keep (ADR 0112): inspected in a worker with caps on inflate,
+ * pixels, time and memory; no active content or polyglot. A photo comes back normalised to the
+ * form's box: `bytes`/`stored` are what is kept.
  */
-export function checkUpload(
+export async function checkUpload(
   cfg: Config,
   category: UploadCategory,
   file: UploadedFile,
-): { name: string; facts: FileFacts } {
+): Promise<{ name: string; facts: FileFacts; bytes: Buffer; stored: FileFacts }> {
   const n = sanitizeFileName(file.fileName);
   if ('problem' in n) throw refuse('err.upload.fileName', 'fileName');
   if (file.bytes.length === 0) throw refuse('err.upload.empty');
   if (file.bytes.length > cfg.uploadMaxBytes) throw refuse('err.upload.tooLarge', 'file', 'payloadTooLarge');
   const rules = category === 'photo' ? UPLOAD_RULES.photo : UPLOAD_RULES.scan;
-  const facts = inspectFile(file.bytes);
+  let inspected: Awaited<ReturnType<typeof inspectUntrusted>>;
+  try {
+    inspected = await inspectUntrusted(file.bytes, category === 'photo' ? 'photo' : 'scan');
+  } catch (e) {
+    if (e instanceof InspectRefusal) throw refuse(e.messageKey);
+    throw e;
+  }
+  const { facts } = inspected;
   if (!(rules.types as readonly string[]).includes(facts.type))
     throw refuse('err.upload.type', 'file', 'unsupportedMedia');
   if (facts.dpi === null) throw refuse('err.upload.noDpi');
   if (facts.dpi < rules.minDpi) throw refuse('err.upload.lowDpi');
   if (rules.colour && facts.colour !== true) throw refuse('err.upload.notColour');
-  return { name: n.name, facts };
+  return { name: n.name, facts, bytes: inspected.bytes, stored: inspected.storedFacts };
 }
 
 async function authorise(ctx: AuthedCtx, ex: Db | Tx, personId: string, category: UploadCategory) {
@@ -126,10 +142,10 @@ export async function uploadDocument(
   file: UploadedFile,
 ) {
   await authorise(ctx, ctx.h.db, personId, category);
-  const { name, facts } = checkUpload(ctx.cfg, category, file);
+  const { name, facts, bytes } = await checkUpload(ctx.cfg, category, file);
   const svc = await documentServices(ctx.cfg);
   return ctx.h.db.transaction(async (tx) => {
-    const { row, created } = await insertDocument(tx, ctx, personId, category, name, facts, file.bytes);
+    const { row, created } = await insertDocument(tx, ctx, personId, category, name, facts, bytes);
     if (created) {
       await appendAudit(tx, auditActor(ctx), ctx.meta, [
         {
@@ -141,7 +157,7 @@ export async function uploadDocument(
         },
       ]);
       // Stored last, inside the transaction: a refused or failed upload leaves nothing behind.
-      await svc.store.put(file.bytes);
+      await svc.store.put(bytes);
     }
     return { document: row, created };
   });
@@ -162,14 +178,15 @@ export async function uploadPhoto(
   await authorise(ctx, ctx.h.db, personId, 'photo');
   // The entry's own rules first, so a bad slot or year stores nothing.
   LIST_ITEMS.photos.schema.parse({ slot, yearBE, documentId: '00000000-0000-4000-8000-000000000000' });
-  const { name, facts } = checkUpload(ctx.cfg, 'photo', file);
+  // The photo as stored is the normalised one (its own facts: mime, 300 DPI at the box size).
+  const { name, bytes, stored } = await checkUpload(ctx.cfg, 'photo', file);
   const svc = await documentServices(ctx.cfg);
   return ctx.h.db.transaction(async (tx) => {
-    const { row } = await insertDocument(tx, ctx, personId, 'photo', name, facts, file.bytes);
+    const { row } = await insertDocument(tx, ctx, personId, 'photo', name, stored, bytes);
     // addEntry opens a (nested → savepoint) transaction on the executor it is given.
     const inner: AuthedCtx = { ...ctx, h: { ...ctx.h, db: tx as unknown as Db } };
     const r = await addEntry(inner, personId, 'photos', { slot, yearBE, documentId: row.id });
-    await svc.store.put(file.bytes);
+    await svc.store.put(bytes);
     return { document: row, entry: r.entry, recordVersion: r.recordVersion };
   });
 }

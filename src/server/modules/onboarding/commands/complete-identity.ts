@@ -39,7 +39,9 @@ export async function completeIdentity(ctx: Ctx, claims: CivilClaims): Promise<s
       );
     if (!open) {
       if (existing?.status === 'active') return existing.id;
-      throw new AppError('badCredentials');
+      // A real citizen (the provider vouched for the ID) with no record and no case: the office
+      // opens onboarding first (ข้อ 3.1). The callback turns this into a page saying so.
+      throw new AppError('digitalIdNoRecord');
     }
     const c = open.c;
     const prefix = (PREFIXES as readonly string[]).includes(claims.title) ? claims.title : null;

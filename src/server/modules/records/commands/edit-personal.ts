@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { personalData } from '../../../../domain/record/items.ts';
+import { refusedWrites } from '../../../../domain/record/protected-fields.ts';
 import type { FieldChange } from '../../../platform/audit/index.ts';
 import { schema } from '../../../platform/db/index.ts';
 import type { AuthedCtx } from '../../../platform/http/context.ts';
@@ -23,8 +24,19 @@ export async function editPersonal(
   if (data.appointmentDate < adult)
     throw new AppError('validation', [{ field: 'appointmentDate', messageKey: 'err.birthAfterAppointment' }]);
   return ctx.h.db.transaction(async (tx) => {
-    const { person } = await loadForEdit(tx, ctx, personId, 'personal');
+    const { person, access } = await loadForEdit(tx, ctx, personId, 'personal');
     if (person.version !== version) throw new AppError('conflict');
+    // ข้อ 4.2.1/4.2.2: an established record's date of birth and appointment date change only
+    // through the approved correction (workflows' applyChanges), for every role.
+    const refused = refusedWrites(person, data, {
+      via: 'direct',
+      stage: access.correctionOnly.length ? 'established' : 'onboarding',
+    });
+    if (refused.length)
+      throw new AppError(
+        'correctionRequired',
+        refused.map((f) => ({ field: f, messageKey: `err.protected.${f}` })),
+      );
     const changes: FieldChange[] = [];
     for (const f of FIELDS) {
       const from = person[f] ?? null;

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { LIST_ITEMS, type ListItemKey } from '../../../../domain/record/items.ts';
+import { mayWriteField } from '../../../../domain/record/protected-fields.ts';
 import type { RequestedChange } from '../../../../domain/workflow/index.ts';
 import type { FieldChange } from '../../../platform/audit/index.ts';
 import type { Tx } from '../../../platform/db/index.ts';
@@ -24,14 +25,23 @@ export async function applyChanges(
   tx: Tx,
   ctx: AuthedCtx,
   personId: string,
-  caseId: string,
+  theCase: { id: string; kind: string },
   changes: RequestedChange[],
 ): Promise<void> {
-  const link = { caseId };
+  const link = { caseId: theCase.id };
   for (const c of changes) {
     if (c.item === 'personal' && 'field' in c) {
+      // ข้อ 4.2.1/4.2.2: a date of birth is written only by an approved birth-date correction, an
+      // appointment date only by an approved appointment-date one (routeCorrection files them so;
+      // this holds whatever a case's data says).
+      if (!mayWriteField(c.field, { via: 'correction', workflow: theCase.kind }))
+        throw new AppError('correctionRequired', [
+          { field: c.field, messageKey: `err.protected.${c.field}` },
+        ]);
       const [p] = await tx.select().from(persons).where(eq(persons.id, personId)).for('update');
       if (!p) throw new AppError('notFound');
+      // The database's guard (migration 0019) lets the date through for this open case only.
+      await tx.execute(sql`select set_config('khru.correction_case', ${theCase.id}, true)`);
       const from = str(p[c.field]);
       await tx
         .update(persons)

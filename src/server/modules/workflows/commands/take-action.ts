@@ -95,7 +95,7 @@ export async function takeAction(ctx: AuthedCtx, caseId: string, input: ActionIn
       : null;
     if (t.applies) {
       const changes = (c.data as { changes?: RequestedChange[] }).changes ?? [];
-      await applyChanges(tx, ctx, c.personId, c.id, changes);
+      await applyChanges(tx, ctx, c.personId, { id: c.id, kind: c.kind }, changes);
     }
     const [{ n } = { n: 0 }] = await tx
       .select({ n: max(workflowSteps.seq) })

@@ -335,7 +335,7 @@ export function fixtureRecordView(): RecordView {
         eventSeq: 55,
       },
     ],
-    allowed: { read: [], edit: [] },
+    allowed: { read: [], edit: [], correctionOnly: [] },
     asOf: AS_OF.toISOString(),
   };
 }
