@@ -31,7 +31,7 @@ import { transfersRoutes } from './modules/transfers/index.ts';
 import { workflowsRoutes } from './modules/workflows/index.ts';
 import type { DbHandle } from './platform/db/index.ts';
 import { registerAuthHook } from './platform/http/auth-hook.ts';
-import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { frameworkErrorHandler, registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerInputGuard } from './platform/http/input-guard.ts';
 import { logOptions } from './platform/logging.ts';
 
@@ -40,9 +40,12 @@ declare module 'fastify' {
     khruConfig: Config;
     khruDb: DbHandle;
     /** Every route registered (method, url, public?) — the policy-matrix test checks it covers them all. */
-    khruRoutes: { method: string; url: string; public: boolean }[];
+    khruRoutes: { method: string; url: string; public: boolean; schema?: KhruRouteSchema }[];
   }
 }
+
+/** A route's request schemas (zod), kept so tests can reach every field (tests/api/fuzz-write-routes). */
+export type KhruRouteSchema = { body?: unknown; querystring?: unknown; params?: unknown };
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -61,6 +64,7 @@ export async function buildApp(cfg: Config, h: DbHandle, opts: BuildOptions = {}
     trustProxy: cfg.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: frameworkErrorHandler,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -70,7 +74,13 @@ export async function buildApp(cfg: Config, h: DbHandle, opts: BuildOptions = {}
   app.decorate('khruRoutes', []);
   app.addHook('onRoute', (r) => {
     for (const m of [r.method].flat())
-      if (m !== 'HEAD') app.khruRoutes.push({ method: m, url: r.url, public: r.config?.auth === 'public' });
+      if (m !== 'HEAD')
+        app.khruRoutes.push({
+          method: m,
+          url: r.url,
+          public: r.config?.auth === 'public',
+          schema: r.schema as KhruRouteSchema | undefined,
+        });
   });
 
   await app.register(cookie);

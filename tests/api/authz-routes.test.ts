@@ -165,11 +165,13 @@ describe('export gives only the groups and people the caller may read', () => {
 describe('issued documents need the right to make them', () => {
   it('a clerk may not download a full printout someone else issued, nor see it listed', async () => {
     const person = await teacherOf(t.h, 'SCH-40-003');
-    const made = await t.call(otepc, { url: `/api/v1/people/${person}/record.pdf` });
-    expect(made.statusCode).toBe(200);
+    const made = await t.call(otepc, { method: 'POST', url: `/api/v1/people/${person}/printouts` });
+    expect(made.statusCode).toBe(201);
     const id = made.headers['x-khru-document-id'] as string;
     // She may not make one herself …
-    expect((await t.call(clerk, { url: `/api/v1/people/${person}/record.pdf` })).statusCode).toBe(403);
+    expect(
+      (await t.call(clerk, { method: 'POST', url: `/api/v1/people/${person}/printouts` })).statusCode,
+    ).toBe(403);
     // … so she may not download the one made by OTEPC either, and it is not listed to her.
     expect((await t.call(clerk, { url: `/api/v1/issued/${id}/pdf` })).statusCode).toBe(403);
     const listed = (await t.call(clerk, { url: `/api/v1/people/${person}/issued` })).json();

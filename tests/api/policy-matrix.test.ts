@@ -454,9 +454,10 @@ const PERSON_ROUTES: Record<string, PersonRoute> = {
     // No demo person has a photo in slot 1: readers get 404 for the empty slot, as do others.
     want: () => 404,
   },
-  'GET /api/v1/people/:personId/record.pdf': {
-    call: (s, f) => t.call(s, { url: `/api/v1/people/${f.personId}/record.pdf` }),
-    want: (x) => (!x.sees ? 404 : x.full ? 200 : 403),
+  // Issuing a printout registers it (and supersedes the earlier one): a POST (ADR 0116).
+  'POST /api/v1/people/:personId/printouts': {
+    call: (s, f) => t.call(s, { method: 'POST', url: `/api/v1/people/${f.personId}/printouts` }),
+    want: (x) => (!x.sees ? 404 : x.full ? 201 : 403),
   },
   'GET /api/v1/people/:personId/issued': {
     call: (s, f) => t.call(s, { url: `/api/v1/people/${f.personId}/issued` }),
@@ -745,7 +746,10 @@ const OWN_ROUTES: Record<
   string,
   { call: (s: Session) => Promise<LightMyRequestResponse>; ok: number; noRecord?: number }
 > = {
-  'GET /api/v1/me/record.pdf': { call: (s) => t.call(s, { url: '/api/v1/me/record.pdf' }), ok: 200 },
+  'POST /api/v1/me/printouts': {
+    call: (s) => t.call(s, { method: 'POST', url: '/api/v1/me/printouts' }),
+    ok: 201,
+  },
   'GET /api/v1/me/requests': {
     call: (s) => t.call(s, { url: '/api/v1/me/requests' }),
     ok: 200,
@@ -800,8 +804,8 @@ async function peopleWorkbook() {
 async function makeFixture(personId: string, by: Session, filer: string): Promise<Fixture> {
   // The printout, made by OTEPC (who reads everyone); documents and a request straight in the
   // tables (their upload and filing are tested in documents.test.ts and verify.test.ts).
-  const pdf = await t.call(by, { url: `/api/v1/people/${personId}/record.pdf` });
-  if (pdf.statusCode !== 200) throw new Error(`printout ${pdf.statusCode}`);
+  const pdf = await t.call(by, { method: 'POST', url: `/api/v1/people/${personId}/printouts` });
+  if (pdf.statusCode !== 201) throw new Error(`printout ${pdf.statusCode}`);
   const issuedId = pdf.headers['x-khru-document-id'] as string;
   const svc = await documentServices(t.cfg);
   const docs = {} as Fixture['docs'];

@@ -54,8 +54,8 @@ afterAll(async () => {
 
 describe.skipIf(!TOOLS)('signatures on printouts', () => {
   it('fills the three signature blocks of page 1 with the signers', async () => {
-    const res = await t.call(s.owner, { url: '/api/v1/me/record.pdf' });
-    expect(res.statusCode).toBe(200);
+    const res = await t.call(s.owner, { method: 'POST', url: '/api/v1/me/printouts' });
+    expect(res.statusCode).toBe(201);
     const text = pdfText(writePdf(work, 'signed-ks16.pdf', res.rawPayload))
       .normalize('NFKC')
       .replace(/\s+/g, ' ');

@@ -288,9 +288,9 @@ describe('ordinary files still pass', () => {
     expect(photo.json().document.size).toBe(img.rawPayload.length);
 
     const t0 = performance.now();
-    const pdf = await t.call(officer, { url: `/api/v1/people/${personId}/record.pdf` });
+    const pdf = await t.call(officer, { method: 'POST', url: `/api/v1/people/${personId}/printouts` });
     const ms = performance.now() - t0;
-    expect(pdf.statusCode).toBe(200);
+    expect(pdf.statusCode).toBe(201);
     console.log(`printout with a normalised photo: ${ms.toFixed(0)} ms`);
     // What makes it fast: the image drawn is the box-sized one, not the 3000 × 4000 original.
     const widths = [
@@ -320,9 +320,9 @@ describe('photos stored before normalisation', () => {
       up.json().document.id,
     ]);
     const { result: pdf, worstMs } = await withHealthPolls(() =>
-      t.call(officer, { url: `/api/v1/people/${personId}/record.pdf` }),
+      t.call(officer, { method: 'POST', url: `/api/v1/people/${personId}/printouts` }),
     );
-    expect(pdf.statusCode).toBe(200);
+    expect(pdf.statusCode).toBe(201);
     console.log(`printout with a legacy 8000×8000 photo: /api/health worst ${worstMs.toFixed(0)} ms`);
     // The giant photo is not decoded into the printout (refused in the pool, its box prints
     // empty); the printout's own pdfkit work (~1–2 s here) is on the event loop either way.

@@ -19,8 +19,8 @@ let pdf: Buffer;
 
 /** The owner prints her own ก.ค.ศ.๑๖ and gets the sealed PDF. */
 async function printOwnRecord(s: Session): Promise<Buffer> {
-  const res = await t.call(s, { url: '/api/v1/me/record.pdf' });
-  expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+  const res = await t.call(s, { method: 'POST', url: '/api/v1/me/printouts' });
+  expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
   return res.rawPayload;
 }
 

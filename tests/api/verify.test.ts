@@ -111,8 +111,8 @@ describe.skipIf(!TOOLS)('ก.ค.ศ.๑๖ printout', () => {
   let docId: string;
 
   beforeAll(async () => {
-    const res = await t.call(owner, { url: '/api/v1/me/record.pdf' });
-    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const res = await t.call(owner, { method: 'POST', url: '/api/v1/me/printouts' });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
     expect(res.headers['content-type']).toBe('application/pdf');
     pdf = res.rawPayload;
     docId = String(res.headers['x-khru-document-id']);
@@ -226,8 +226,8 @@ describe.skipIf(!TOOLS)('ก.ค.ศ.๑๖ printout', () => {
   });
 
   it('a new printout supersedes the old one; the public keys are published for offline checks', async () => {
-    const again = await t.call(owner, { url: '/api/v1/me/record.pdf' });
-    expect(again.statusCode).toBe(200);
+    const again = await t.call(owner, { method: 'POST', url: '/api/v1/me/printouts' });
+    expect(again.statusCode).toBe(201);
     expect((await verifyJson(qrUrl)).document.status).toBe('superseded');
     const keys = (await t.app.inject({ url: '/verify/keys.json' })).json();
     expect(keys.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519' });
@@ -235,8 +235,12 @@ describe.skipIf(!TOOLS)('ก.ค.ศ.๑๖ printout', () => {
   });
 
   it('prints values in Thai digits on request (official style)', async () => {
-    const res = await t.call(owner, { url: '/api/v1/me/record.pdf?thaiDigits=1' });
-    expect(res.statusCode).toBe(200);
+    const res = await t.call(owner, {
+      method: 'POST',
+      url: '/api/v1/me/printouts',
+      payload: { thaiDigits: true },
+    });
+    expect(res.statusCode).toBe(201);
     const view = (await t.call(owner, { url: '/api/v1/me/record' })).json();
     const thai = formatNationalId(view.person.nationalId).replace(/[0-9]/g, (d) =>
       String.fromCharCode(0x0e50 + Number(d)),
@@ -246,13 +250,24 @@ describe.skipIf(!TOOLS)('ก.ค.ศ.๑๖ printout', () => {
 
   it('readers of a record print it; others get 404; clerks (partial readers) get 403', async () => {
     const ownerPerson = owner.personId!;
-    expect((await t.call(officer, { url: `/api/v1/people/${ownerPerson}/record.pdf` })).statusCode).toBe(200);
     expect(
-      (await t.call(await t.login('otherOfficer'), { url: `/api/v1/people/${ownerPerson}/record.pdf` }))
-        .statusCode,
+      (await t.call(officer, { method: 'POST', url: `/api/v1/people/${ownerPerson}/printouts` })).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await t.call(await t.login('otherOfficer'), {
+          method: 'POST',
+          url: `/api/v1/people/${ownerPerson}/printouts`,
+        })
+      ).statusCode,
     ).toBe(404);
     expect(
-      (await t.call(await t.login('clerk'), { url: `/api/v1/people/${ownerPerson}/record.pdf` })).statusCode,
+      (
+        await t.call(await t.login('clerk'), {
+          method: 'POST',
+          url: `/api/v1/people/${ownerPerson}/printouts`,
+        })
+      ).statusCode,
     ).toBe(403);
   });
 });

@@ -119,6 +119,10 @@ export const messages = {
   },
   'err.upload.tooLarge': { th: 'ไฟล์มีขนาดใหญ่เกินกำหนด', en: 'the file is too large' },
   'err.upload.empty': { th: 'ไฟล์ว่างเปล่า', en: 'the file is empty' },
+  'err.upload.malformed': {
+    th: 'แบบฟอร์มที่ส่งมาไม่สมบูรณ์หรือผิดรูปแบบ กรุณาเลือกไฟล์แล้วส่งใหม่',
+    en: 'the form sent is incomplete or malformed; choose the file and send it again',
+  },
   'err.upload.fileName': {
     th: 'ชื่อไฟล์ไม่ถูกต้อง: ห้ามมีส่วนของเส้นทาง (/ \\ ..) หรืออักขระควบคุม และยาวไม่เกิน ๒๐๐ ตัวอักษร',
     en: 'invalid file name: no path parts (/ \\ ..) or control characters, at most 200 characters',

@@ -30,6 +30,8 @@ const { documents, personPhotos } = schema;
 const uuid = z.string().uuid({ error: 'err.invalid' });
 const personIdParams = z.object({ personId: uuid });
 const pdfQuery = z.object({ thaiDigits: z.enum(['0', '1']).optional() });
+/** A printout's options: Thai digits in the PDF (ข้อ 5.5). No body at all is the default. */
+const printoutBody = z.object({ thaiDigits: z.boolean({ error: 'err.invalid' }).optional() }).nullish();
 const documentOut = z.object({
   id: z.string(),
   sha256: z.string(),
@@ -65,6 +67,7 @@ function sendPdf(reply: FastifyReply, d: Issued) {
     .header('content-disposition', contentDisposition(`${d.reference}.pdf`))
     .header('x-khru-document-id', d.id)
     .header('x-khru-reference', d.reference)
+    .header('location', `/api/v1/issued/${d.id}/pdf`)
     .send(d.pdf);
 }
 
@@ -229,35 +232,40 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
-    '/api/v1/me/record.pdf',
+  // Issuing a printout registers it and supersedes the person's earlier printout (ข้อ 5.5, ADR 0104),
+  // so it is a POST: no GET changes state (ADR 0116). The answer is the sealed PDF itself, with its
+  // id and the read-only link to fetch it again (GET /api/v1/issued/:issuedId/pdf).
+  app.post(
+    '/api/v1/me/printouts',
     {
       schema: {
         tags,
-        summary: 'พิมพ์ทะเบียนประวัติของตนเอง (ก.ค.ศ.๑๖, PDF ประทับตรา) — ข้อ 5.5',
-        querystring: pdfQuery,
+        summary: 'พิมพ์ทะเบียนประวัติของตนเอง (ก.ค.ศ.๑๖, PDF ประทับตรา ลงทะเบียนฉบับพิมพ์) — ข้อ 5.5',
+        body: printoutBody,
       },
     },
     async (req, reply) => {
       requireActor(req.ctx);
       if (!req.ctx.actor.personId) throw new AppError('notFound');
-      return sendPdf(reply, await printRecord(req.ctx, req.ctx.actor.personId, req.query.thaiDigits === '1'));
+      const d = await printRecord(req.ctx, req.ctx.actor.personId, req.body?.thaiDigits === true);
+      return sendPdf(reply.status(201), d);
     },
   );
 
-  app.get(
-    '/api/v1/people/:personId/record.pdf',
+  app.post(
+    '/api/v1/people/:personId/printouts',
     {
       schema: {
         tags,
-        summary: 'พิมพ์ทะเบียนประวัติ (ก.ค.ศ.๑๖, PDF ประทับตรา)',
+        summary: 'พิมพ์ทะเบียนประวัติ (ก.ค.ศ.๑๖, PDF ประทับตรา ลงทะเบียนฉบับพิมพ์)',
         params: personIdParams,
-        querystring: pdfQuery,
+        body: printoutBody,
       },
     },
     async (req, reply) => {
       requireActor(req.ctx);
-      return sendPdf(reply, await printRecord(req.ctx, req.params.personId, req.query.thaiDigits === '1'));
+      const d = await printRecord(req.ctx, req.params.personId, req.body?.thaiDigits === true);
+      return sendPdf(reply.status(201), d);
     },
   );
 

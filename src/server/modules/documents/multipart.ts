@@ -27,7 +27,10 @@ export async function readMultipart(
       throw new AppError('payloadTooLarge', [{ field: 'file', messageKey: 'err.upload.tooLarge' }]);
     if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT')
       throw new AppError('validation', [{ field: 'file', messageKey: 'err.invalid' }]);
-    throw e;
+    if (e instanceof AppError) throw e;
+    // Anything else here is the form itself: a cut-off or malformed multipart body (busboy's
+    // "Unexpected end of form", a broken part header) is the sender's error, not a 500.
+    throw new AppError('validation', [{ field: 'file', messageKey: 'err.upload.malformed' }]);
   }
   return { fields, file };
 }

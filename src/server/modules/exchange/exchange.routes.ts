@@ -55,7 +55,10 @@ export const exchangeRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!hasPermission(ctx.actor, 'record.edit')) throw new AppError('forbidden');
       if (!req.isMultipart())
         throw new AppError('validation', [{ field: 'file', messageKey: 'err.required' }]);
-      const part = await req.file();
+      // A malformed form (cut off, broken part header) is the sender's error, not a 500.
+      const part = await req.file().catch(() => {
+        throw new AppError('validation', [{ field: 'file', messageKey: 'err.upload.malformed' }]);
+      });
       if (!part) throw new AppError('validation', [{ field: 'file', messageKey: 'err.required' }]);
       if (!/\.xlsx$/i.test(part.filename ?? '')) throw new AppError('unsupportedMedia');
       let bytes: Buffer;
@@ -63,7 +66,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         bytes = await part.toBuffer();
       } catch (e) {
         if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payloadTooLarge');
-        throw e;
+        throw new AppError('validation', [{ field: 'file', messageKey: 'err.upload.malformed' }]);
       }
       const id = randomUUID();
       const dir = path.join(ctx.cfg.dataDir, 'imports');

@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { fieldMessage } from '../../../domain/i18n/fields.ts';
 import { LEAVE_TYPE_LABELS } from '../../../domain/record/enums.ts';
+import { langOf } from './context.ts';
 import { AppError, ERROR_CODES, type ErrorCode, messageFor } from './errors.ts';
 
 type Issue = { path: PropertyKey[]; message: string };
@@ -62,4 +63,30 @@ export function registerErrorHandler(app: FastifyInstance) {
       .status(404)
       .send({ error: { code: 'notFound', message: messageFor('notFound', lang), fields: [] } });
   });
+}
+
+/**
+ * Errors the router raises before any hook or the error handler runs (Fastify's
+ * `frameworkErrors`): a URL that is not valid percent-encoded UTF-8 (FST_ERR_BAD_URL, e.g. %FF or
+ * an encoded lone surrogate) and a parameter over the router's length limit
+ * (FST_ERR_MAX_PARAM_LENGTH). They get the same Thai error shape as every other refusal.
+ */
+export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const lang = langOf(req);
+  const code: ErrorCode = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uriTooLong' : 'validation';
+  const fields =
+    code === 'validation'
+      ? [
+          {
+            field: 'url',
+            messageKey: 'err.invalid',
+            message: fieldMessage('url', 'err.invalid', lang, LEAVE_TYPE_LABELS),
+          },
+        ]
+      : [];
+  req.log.info({ code: err.code }, 'bad url');
+  void reply
+    .status(ERROR_CODES[code].status)
+    .header('cache-control', 'no-store')
+    .send({ error: { code, message: messageFor(code, lang), fields } });
 }

@@ -113,6 +113,7 @@ export const ERROR_CODES = {
     th: 'ลงนามจุดตรวจสอบไม่ได้ เพราะบันทึกการตรวจสอบไม่ผ่านการตรวจตั้งแต่จุดตรวจสอบล่าสุด',
     en: 'Cannot sign a checkpoint: the audit trail does not verify since the last checkpoint',
   },
+  uriTooLong: { status: 414, th: 'ที่อยู่ (URL) ที่ส่งมายาวเกินกำหนด', en: 'The address (URL) is too long' },
   payloadTooLarge: { status: 413, th: 'ไฟล์มีขนาดใหญ่เกินกำหนด', en: 'File too large' },
   unsupportedMedia: { status: 415, th: 'ชนิดไฟล์ไม่ถูกต้อง', en: 'Unsupported file type' },
   internal: { status: 500, th: 'เกิดข้อผิดพลาดในระบบ กรุณาลองใหม่อีกครั้ง', en: 'Internal error; please try again' },

@@ -41,6 +41,23 @@ export async function registrationOptions(ctx: AuthedCtx) {
   return options;
 }
 
+/**
+ * The authenticator's clientDataJSON (base64url JSON, WebAuthn §5.8.1): missing or unreadable is
+ * the caller's mistake (400 naming the field), never a 500 (issue 17 §4, fuzz corpus).
+ */
+function parseClientData(raw: unknown): { challenge?: string } {
+  const field = 'response.response.clientDataJSON';
+  if (typeof raw !== 'string' || raw === '')
+    throw new AppError('validation', [{ field, messageKey: 'err.required' }]);
+  try {
+    const v: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    if (v && typeof v === 'object') return v as { challenge?: string };
+  } catch {
+    // fall through: not JSON
+  }
+  throw new AppError('validation', [{ field, messageKey: 'err.invalid' }]);
+}
+
 /** Verifies the authenticator's registration response and stores the credential's public key. */
 export async function registerCredential(
   ctx: AuthedCtx,
@@ -48,11 +65,7 @@ export async function registerCredential(
   label: string | null,
 ) {
   requireRecentAuth(ctx);
-  const clientData = JSON.parse(
-    Buffer.from(response.response.clientDataJSON, 'base64url').toString('utf8'),
-  ) as {
-    challenge?: string;
-  };
+  const clientData = parseClientData(response.response?.clientDataJSON);
   return ctx.h.db.transaction(async (tx) => {
     const [ch] = await tx
       .update(webauthnChallenges)
