@@ -115,19 +115,29 @@ type Target = {
 
 /** Rejections that write by design, with the reason (nothing else may change a table). */
 const WRITES_ON_REJECTION: Record<string, { status: number[]; tables: string[]; why: string }> = {
+  'POST /api/auth/second-factor': {
+    status: [401, 429],
+    tables: ['audit_events', 'auth_throttle'],
+    why: 'a wrong second-factor code is a failed sign-in: audited and counted (ADR 0113)',
+  },
+  'POST /api/auth/totp/confirm': {
+    status: [401, 429],
+    tables: ['audit_events', 'auth_throttle'],
+    why: 'a wrong first code of an enrolment is audited and counted like a sign-in (ADR 0113)',
+  },
   'POST /api/auth/login': {
     status: [401, 429],
-    tables: ['audit_events', 'users'],
+    tables: ['audit_events', 'users', 'auth_throttle'],
     why: 'a failed sign-in is audited and counts toward the account lockout (ASVS 6.3.1, ADR 0011)',
   },
   'POST /api/auth/reauth': {
     status: [401, 429],
-    tables: ['audit_events', 'users'],
+    tables: ['audit_events', 'users', 'auth_throttle'],
     why: 'a failed re-authentication is a failed sign-in: audited and counted (ASVS 6.3.1)',
   },
   'POST /api/auth/password': {
     status: [401, 403, 429],
-    tables: ['audit_events', 'users'],
+    tables: ['audit_events', 'users', 'auth_throttle'],
     why: 'a wrong current password is a failed sign-in: audited and counted (ASVS 6.3.1)',
   },
 };
@@ -165,6 +175,17 @@ function targetFor(method: string, url: string): Target {
       base: { currentPassword: 'not-the-password', newPassword: 'a-new-long-password-2569' },
     },
     'POST /api/auth/reauth': { who: 'districtDirector', params, base: { password: 'not-the-password' } },
+    // The second step and enrolment, called with a full session (refused), so that validation
+    // and refusals are fuzzed without locking the callers out (ADR 0113).
+    'POST /api/auth/second-factor': { who: 'officer', params, base: { code: '123456' } },
+    'POST /api/auth/totp/enrol': { who: 'officer', params },
+    'POST /api/auth/totp/confirm': { who: 'officer', params, base: { code: '123456' } },
+    'POST /api/auth/recovery-codes': { who: 'officer', params },
+    'POST /api/v1/access/users/:userId/second-factor/reset': {
+      who: 'accessController',
+      params: { ...params, userId: ids.certifierUser! },
+      base: { reason: 'โทรศัพท์หาย' },
+    },
     'PUT /api/v1/reference/holidays/:date': {
       who: 'otepcController',
       params,
@@ -529,6 +550,11 @@ beforeAll(async () => {
     payload: { changes: [{ item: 'training', data: SAMPLES.training }], note: 'ขอเพิ่ม' },
   });
   ids.case = c.json().id;
+  ids.certifierUser = (
+    await t.owner<{ id: string }>('select id from users where national_id = $1', [
+      DEMO_ACCOUNTS.certifier.nationalId,
+    ])
+  )[0]!.id;
   ids.assignment = (
     await t.owner<{ id: string }>(
       "select id from role_assignments where role = 'data_entry_clerk' and user_id = $1",

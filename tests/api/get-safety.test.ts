@@ -99,6 +99,7 @@ const GET_CALLS: Record<string, { who?: 'owner' | 'officer' | 'otepc'; query?: s
   'GET /api/health': {},
   'GET /api/openapi.json': {},
   'GET /api/auth/session': { who: 'owner' },
+  'GET /api/auth/security': { who: 'officer' },
   // Not configured in tests: answered without a login state (the start stores one when configured:
   // the OIDC authorization request is a GET by protocol, RFC 6749 §4.1.1, and its row only
   // remembers state/nonce/PKCE for the callback — no record data).
