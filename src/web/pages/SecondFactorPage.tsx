@@ -18,9 +18,15 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
       description={
         <>
           <Typography.Paragraph>{t('recoveryCodesHelp')}</Typography.Paragraph>
-          <ol data-testid="recovery-codes" style={{ fontFamily: 'monospace', columns: 2, margin: 0 }}>
+          <ol
+            data-testid="recovery-codes"
+            style={{ fontFamily: 'monospace', columns: '2 11em', margin: 0, paddingInlineStart: 28 }}
+          >
+            {/* A code is written down whole: never broken across lines. */}
             {codes.map((c) => (
-              <li key={c}>{c}</li>
+              <li key={c} style={{ whiteSpace: 'nowrap' }}>
+                {c}
+              </li>
             ))}
           </ol>
         </>
