@@ -4,6 +4,7 @@
  * embedded file, and polyglots. Deflating zeros is fast, so nothing big is ever held.
  */
 import { createDeflate } from 'node:zlib';
+import { Zip, ZipDeflate } from 'fflate';
 import PDFDocument from 'pdfkit';
 import { makePng, makeScanPdf } from './documents-files.test-support.ts';
 
@@ -138,4 +139,25 @@ export async function makePolyglots(): Promise<{ pdfZip: Buffer; pngHtml: Buffer
     pdfHtml: Buffer.concat([scan, Buffer.from('\n<html><script>alert(document.cookie)</script></html>\n')]),
     pngHtml: Buffer.concat([makePng(300, 375, { dpi: 300 }), Buffer.from('<html><script>alert(1)</script>')]),
   };
+}
+
+/**
+ * An XLSX-shaped ZIP whose one sheet inflates to `inflatesTo` bytes of zeros (512 MiB by default,
+ * twice the workbook cap), streamed through fflate so the test never holds it inflated.
+ */
+export function makeWorkbookBomb(inflatesTo = 512 << 20): Buffer {
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((err, data) => {
+    if (err) throw err;
+    chunks.push(data);
+  });
+  const types = new ZipDeflate('[Content_Types].xml');
+  zip.add(types);
+  types.push(new TextEncoder().encode('<?xml version="1.0"?><Types/>'), true);
+  const sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 1 });
+  zip.add(sheet);
+  const row = new Uint8Array(1 << 20);
+  for (let n = 0; n < inflatesTo; n += row.length) sheet.push(row, n + row.length >= inflatesTo);
+  zip.end();
+  return Buffer.concat(chunks);
 }

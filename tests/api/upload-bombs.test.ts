@@ -28,6 +28,7 @@ import {
   makeHiddenJsPdf,
   makeJsPdf,
   makePolyglots,
+  makeWorkbookBomb,
 } from './upload-bombs.test-support.ts';
 
 let t: TestApp;
@@ -144,6 +145,22 @@ afterAll(async () => {
 });
 
 describe('bombs are refused and the server keeps answering', () => {
+  it('an XLSX for bulk import whose sheet inflates to 512 MiB (the reader would hold it all)', async () => {
+    const bomb = makeWorkbookBomb();
+    expect(bomb.length).toBeLessThan(1_000_000);
+    const jobs = async () =>
+      (await t.h.query<{ n: number }>('select count(*)::int n from import_jobs'))[0]!.n;
+    const before = await jobs();
+    await refusedWhileHealthy(
+      'XLSX 512 MiB bomb',
+      '/api/v1/imports',
+      {},
+      { name: 'ครู.xlsx', bytes: bomb },
+      /^แฟ้มที่อัปโหลด: แฟ้ม XLSX ขยายตัวเกินกำหนด|: แฟ้ม XLSX ขยายตัวเกินกำหนด/,
+    );
+    expect(await jobs()).toBe(before); // no job, no file kept
+  });
+
   it('a 1 MB PDF whose object stream inflates to 1 GiB', async () => {
     const bomb = await makeBombPdf();
     expect(bomb.length).toBeLessThan(1_200_000);

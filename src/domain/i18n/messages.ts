@@ -160,6 +160,10 @@ export const messages = {
     th: 'อ่านไฟล์ภาพไม่ได้ (ไฟล์เสียหรือไม่สมบูรณ์)',
     en: 'the image cannot be read (damaged or incomplete)',
   },
+  'err.upload.workbookInflate': {
+    th: 'แฟ้ม XLSX ขยายตัวเกินกำหนดเมื่อแตกไฟล์ (เกิน 256 MB หรือมีส่วนประกอบมากผิดปกติ อาจเป็นไฟล์อันตราย) กรุณาแบ่งเป็นหลายแฟ้ม หรือใช้คำสั่งนำเข้าข้อมูลทั้งประเทศ (npm run import)',
+    en: 'the XLSX workbook expands beyond the limit when unpacked (over 256 MB, or an abnormal number of parts: a possible decompression bomb); split it into several files, or use the national import command (npm run import)',
+  },
   'err.upload.inspectTimeout': {
     th: 'ตรวจสอบไฟล์ไม่เสร็จภายในเวลาที่กำหนด (๑๐ วินาที) ไฟล์อาจซับซ้อนเกินไปหรือเป็นอันตราย จึงรับไม่ได้',
     en: 'the file could not be checked within the time limit (10 seconds); it may be too complex or harmful',

@@ -14,6 +14,7 @@ import type { RecordItemKey } from '../../../domain/record/items.ts';
 import { authorizeImport, hasPermission, itemScope, readableItems } from '../../platform/authz/index.ts';
 import { auditActor, type Ctx, requireActor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { InspectRefusal, inspectUntrusted } from '../../platform/storage/index.ts';
 import { errorsWorkbook } from './errors-sheet.ts';
 import { exportCsvGroup, exportXlsx } from './export.ts';
 import { type ExchangeItem, GROUPS, type GroupKey } from './format.ts';
@@ -68,6 +69,13 @@ export const exchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payloadTooLarge');
         throw new AppError('validation', [{ field: 'file', messageKey: 'err.upload.malformed' }]);
       }
+      // An XLSX is a ZIP: inflated once in an inspection worker with a cap before the
+      // spreadsheet reader may hold it in memory (issue 17 §2, ADR 0112).
+      await inspectUntrusted(bytes, 'workbook').catch((e: unknown) => {
+        if (e instanceof InspectRefusal)
+          throw new AppError('validation', [{ field: 'file', messageKey: e.messageKey }]);
+        throw e;
+      });
       const id = randomUUID();
       const dir = path.join(ctx.cfg.dataDir, 'imports');
       await mkdir(dir, { recursive: true });

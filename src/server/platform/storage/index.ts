@@ -22,3 +22,4 @@ export {
 } from './limits.ts';
 export { localBlobStore } from './local-store.ts';
 export { type S3Options, s3BlobStore, signV4 } from './s3-store.ts';
+export { MAX_WORKBOOK_INFLATE } from './workbook.ts';

@@ -6,8 +6,17 @@
 import { type FileFacts, inspectFile } from './inspect.ts';
 import { InspectRefusal } from './limits.ts';
 import { normalisePhoto } from './photo.ts';
+import { inspectWorkbook } from './workbook.ts';
 
-export type InspectKind = 'scan' | 'photo';
+/** What a workbook's inspection answers: it was read within the caps; nothing else is sniffed. */
+const WORKBOOK_FACTS: FileFacts = {
+  type: 'unknown',
+  mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  dpi: null,
+  colour: null,
+};
+
+export type InspectKind = 'scan' | 'photo' | 'workbook';
 
 export interface InspectTask {
   bytes: Uint8Array;
@@ -21,6 +30,10 @@ export type InspectResult =
 export async function inspectTask({ bytes, kind }: InspectTask): Promise<InspectResult> {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   try {
+    if (kind === 'workbook') {
+      inspectWorkbook(b);
+      return { ok: true, facts: WORKBOOK_FACTS };
+    }
     const facts = inspectFile(b);
     if (kind === 'photo' && (facts.type === 'jpeg' || facts.type === 'png')) {
       const photo = await normalisePhoto(b, facts.type, facts.dpi);
