@@ -24,6 +24,7 @@ const dateInBe = (fromBe: number, toBe: number) =>
     .map((d) => d.toISOString().slice(0, 10));
 const anyDate = dateInBe(2400, 2700);
 const fullRangeStyles: ThaiDateStyle[] = ['long', 'medium', 'numeric'];
+const allStyles: ThaiDateStyle[] = [...fullRangeStyles, 'short'];
 
 describe('era conversion', () => {
   it('B.E. = C.E. + 543', () => {
@@ -51,11 +52,22 @@ describe('formatThaiDate', () => {
     expect(formatThaiDate('2027-01-05', { style: 'numeric', thaiDigits: true })).toBe('๐๕/๐๑/๒๕๗๐');
   });
 
-  it('prints English (en-GB) with Gregorian years', () => {
-    expect(formatThaiDate('2027-01-05', { style: 'long', lang: 'en' })).toBe('5 January 2027');
-    expect(formatThaiDate('2027-01-05', { style: 'medium', lang: 'en' })).toBe('5 Jan 2027');
-    expect(formatThaiDate('2027-01-05', { style: 'short', lang: 'en' })).toBe('5 Jan 27');
-    expect(formatThaiDate('2027-01-05', { style: 'numeric', lang: 'en' })).toBe('05/01/2027');
+  it('prints English (en-GB) with B.E. years marked "BE" (ADR 0119)', () => {
+    expect(formatThaiDate('2027-01-05', { style: 'long', lang: 'en' })).toBe('5 January 2570 BE');
+    expect(formatThaiDate('2027-01-05', { style: 'medium', lang: 'en' })).toBe('5 Jan 2570 BE');
+    expect(formatThaiDate('2027-01-05', { style: 'short', lang: 'en' })).toBe('5 Jan 70 BE');
+    expect(formatThaiDate('2027-01-05', { style: 'numeric', lang: 'en' })).toBe('05/01/2570 BE');
+    expect(formatThaiDate('2027-01-05', { lang: 'en', thaiDigits: true })).toBe('๕ Jan ๒๕๗๐ BE');
+  });
+
+  it('never prints a C.E. year in English', () => {
+    fc.assert(
+      fc.property(anyDate, fc.constantFrom(...allStyles), (iso, style) => {
+        const out = formatThaiDate(iso, { style, lang: 'en' });
+        expect(out).toMatch(/ BE$/);
+        expect(out).not.toContain(iso.slice(0, 4));
+      }),
+    );
   });
 
   it('does not shift the day whatever the time zone (dates are not instants)', () => {
@@ -75,7 +87,10 @@ describe('formatThaiYearMonth', () => {
     expect(formatThaiYearMonth('2025-01')).toBe('ม.ค. 2568');
     expect(formatThaiYearMonth('2025-01', { style: 'long' })).toBe('มกราคม 2568');
     expect(formatThaiYearMonth('2025-12', { style: 'numeric' })).toBe('12/2568');
-    expect(formatThaiYearMonth('2025-01', { lang: 'en', style: 'long' })).toBe('January 2025');
+    expect(formatThaiYearMonth('2025-01', { lang: 'en', style: 'long' })).toBe('January 2568 BE');
+    expect(formatThaiYearMonth('2025-01', { lang: 'en' })).toBe('Jan 2568 BE');
+    expect(formatThaiYearMonth('2025-01', { lang: 'en', style: 'short' })).toBe('Jan 68 BE');
+    expect(formatThaiYearMonth('2025-12', { lang: 'en', style: 'numeric' })).toBe('12/2568 BE');
     expect(formatThaiYearMonth('2025-01', { thaiDigits: true })).toBe('ม.ค. ๒๕๖๘');
     expect(() => formatThaiYearMonth('2025-13')).toThrow(RangeError);
   });
@@ -105,6 +120,17 @@ describe('parseThaiDate', () => {
     ['05/01/2027'],
     ['5 January 2027'],
     ['5 jan 2027'],
+    ['5 January 2570 BE'],
+    ['5 Jan 2570 BE'],
+    ['5 Jan 70 BE'],
+    ['05/01/2570 BE'],
+    ['5/1/2570 B.E.'],
+    ['5 jan 2570 be'],
+    ['5 January 2570BE'],
+    ['5 January 2027 CE'],
+    ['5 Jan 2027 AD'],
+    ['05/01/2027 C.E.'],
+    ['5 มกราคม พ.ศ. 2570 BE'],
     ['2027-01-05'],
   ])('reads %j as 2027-01-05', (input) => {
     expect(parseThaiDate(input)).toBe('2027-01-05');
@@ -190,10 +216,36 @@ describe('parseThaiDate', () => {
 
   it('round-trips English long, medium and numeric output', () => {
     fc.assert(
-      fc.property(anyDate, fc.constantFrom(...fullRangeStyles), (iso, style) => {
-        expect(parseThaiDate(formatThaiDate(iso, { style, lang: 'en' }))).toBe(iso);
+      fc.property(anyDate, fc.constantFrom(...fullRangeStyles), fc.boolean(), (iso, style, thaiDigits) => {
+        expect(parseThaiDate(formatThaiDate(iso, { style, lang: 'en', thaiDigits }))).toBe(iso);
       }),
     );
+  });
+
+  it('round-trips English short output (2-digit year and BE) for B.E. 2500–2599', () => {
+    fc.assert(
+      fc.property(dateInBe(2500, 2599), (iso) => {
+        expect(parseThaiDate(formatThaiDate(iso, { style: 'short', lang: 'en' }))).toBe(iso);
+      }),
+    );
+  });
+
+  it('reads an English year by the same rule as a Thai one: never reinterpreted (ADR 0119)', () => {
+    // No marker: ≥ 2400 is B.E., a smaller 4-digit year is C.E. — as before English printed B.E.
+    expect(parseThaiDate('5 January 2027')).toBe('2027-01-05');
+    expect(parseThaiDate('5 January 2570')).toBe('2027-01-05');
+    // A marker after the year decides, as พ.ศ./ค.ศ. before it does.
+    expect(parseThaiDate('5 January 2027 BE')).toBe('1484-01-05');
+    expect(parseThaiDate('5 January 2570 CE')).toBe('2570-01-05');
+    // A 2-digit C.E. year stays ambiguous; contradicting markers are not a date.
+    expect(parseThaiDate('5 Jan 27 CE')).toBeNull();
+    expect(parseThaiDate('5 Jan 27 AD')).toBeNull();
+    expect(parseThaiDate('5 มกราคม ค.ศ. 2570 BE')).toBeNull();
+    expect(parseThaiDate('5 มกราคม พ.ศ. 2027 AD')).toBeNull();
+    // ISO is C.E. and takes no marker; a stray word after the year is not an era.
+    expect(parseThaiDate('2027-01-05 BE')).toBeNull();
+    expect(parseThaiDate('5 Jan 2570 BC')).toBeNull();
+    expect(parseThaiDate('5 Jan 2570 BEE')).toBeNull();
   });
 
   it('accepts 29 February only in C.E. leap years', () => {
@@ -249,7 +301,20 @@ describe('parseThaiYearMonth', () => {
       fc.property(anyDate, fc.constantFrom(...fullRangeStyles), fc.boolean(), (iso, style, thaiDigits) => {
         const ym = iso.slice(0, 7);
         expect(parseThaiYearMonth(formatThaiYearMonth(ym, { style, thaiDigits }))).toBe(ym);
+        expect(parseThaiYearMonth(formatThaiYearMonth(ym, { style, thaiDigits, lang: 'en' }))).toBe(ym);
       }),
     );
+  });
+
+  it('reads English month and year with BE, CE or no marker', () => {
+    expect(parseThaiYearMonth('January 2568 BE')).toBe('2025-01');
+    expect(parseThaiYearMonth('Jan 2568 BE')).toBe('2025-01');
+    expect(parseThaiYearMonth('Jan 68 BE')).toBe('2025-01');
+    expect(parseThaiYearMonth('01/2568 BE')).toBe('2025-01');
+    expect(parseThaiYearMonth('Jan 2025')).toBe('2025-01');
+    expect(parseThaiYearMonth('Jan 2025 CE')).toBe('2025-01');
+    expect(parseThaiYearMonth('ค.ศ. 2568 BE')).toBeNull();
+    expect(parseThaiYearMonth('มกราคม ค.ศ. 2568 BE')).toBeNull();
+    expect(parseThaiYearMonth('2025-01 BE')).toBeNull();
   });
 });

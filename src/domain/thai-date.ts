@@ -3,8 +3,10 @@
  * (see iso-date.ts); the UI and printed forms show พุทธศักราช (B.E. = C.E. + 543).
  *
  * Output is produced by ICU (`Intl.DateTimeFormat` with the Buddhist calendar), never by a
- * hand-written calendar. Parsing is ours, because Intl cannot parse: it accepts what an HR
- * officer types ("5 ม.ค. 2570", "5/1/2570", "๕ มกราคม ๒๕๗๐", "2027-01-05").
+ * hand-written calendar — in English too: "5 January 2570 BE", the way Thai government English
+ * writes dates (ADR 0119); no C.E. year reaches a person in either language. Parsing is ours,
+ * because Intl cannot parse: it accepts what an HR officer types ("5 ม.ค. 2570", "5/1/2570",
+ * "๕ มกราคม ๒๕๗๐", "5 Jan 2570 BE", "2027-01-05") and everything this module prints.
  *
  * Note on early dates: until 31 Dec 2483 the Thai year began on 1 April, so official documents
  * of that time date Jan–Mar one B.E. year lower. Like ICU, this module applies the modern rule
@@ -35,7 +37,8 @@ export function beYear(iso: string): number {
 
 /**
  * - `long`: 5 มกราคม 2570 · `medium`: 5 ม.ค. 2570 · `short`: 5 ม.ค. 70 · `numeric`: 05/01/2570
- * - English (`lang: 'en'`, en-GB, Gregorian years): 5 January 2027 · 5 Jan 2027 · 5 Jan 27 · 05/01/2027
+ * - English (`lang: 'en'`, en-GB, Buddhist era, ICU's " BE" kept in every style, ADR 0119):
+ *   5 January 2570 BE · 5 Jan 2570 BE · 5 Jan 70 BE · 05/01/2570 BE
  */
 export type ThaiDateStyle = 'long' | 'medium' | 'short' | 'numeric';
 
@@ -45,7 +48,7 @@ export interface ThaiDateFormatOptions {
   style?: ThaiDateStyle;
   /** Print Thai digits (๐–๙) instead of ASCII digits. */
   thaiDigits?: boolean;
-  /** Defaults to `th` (Buddhist era); `en` prints en-GB with Gregorian years. */
+  /** Defaults to `th`; `en` prints en-GB, also in the Buddhist era ("5 Jan 2570 BE"). */
   lang?: Lang;
 }
 
@@ -65,7 +68,7 @@ const YEAR_MONTH_FIELDS: Record<ThaiDateStyle, Intl.DateTimeFormatOptions> = {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(fields: Intl.DateTimeFormatOptions, opts: ThaiDateFormatOptions): Intl.DateTimeFormat {
-  const locale = opts.lang === 'en' ? 'en-GB-u-ca-gregory' : 'th-TH-u-ca-buddhist';
+  const locale = opts.lang === 'en' ? 'en-GB-u-ca-buddhist' : 'th-TH-u-ca-buddhist';
   const numberingSystem = opts.thaiDigits ? 'thai' : 'latn';
   const key = `${locale}|${numberingSystem}|${JSON.stringify(fields)}`;
   let f = formatters.get(key);
@@ -135,26 +138,49 @@ type Era = 'BE' | 'CE' | null;
 
 /** Era markers typed before the year: พ.ศ. / ค.ศ. (dots and spaces optional). */
 const ERA = String.raw`(?:(พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)\s*)?`;
+/**
+ * Era markers typed after the year, as English writes them: BE / B.E. (what Intl prints in
+ * English), CE / C.E. / AD / A.D. (dots and one space optional, any case); also พ.ศ. / ค.ศ.
+ */
+const TRAILING_ERA = String.raw`(?:\s*(b\.?\s?e\.?|c\.?\s?e\.?|a\.?\s?d\.?|พ\.?\s?ศ\.?|ค\.?\s?ศ\.?))?`;
 const DAY_MONTH_NAME_YEAR = new RegExp(
-  String.raw`^(?:วันที่\s*)?(\d{1,2})\s*([^\d]+?)\s*${ERA}(\d{2}|\d{4})$`,
-  'u',
+  String.raw`^(?:วันที่\s*)?(\d{1,2})\s*([^\d]+?)\s*${ERA}(\d{2}|\d{4})${TRAILING_ERA}$`,
+  'iu',
 );
-const MONTH_NAME_YEAR = new RegExp(String.raw`^(?:เดือน\s*)?([^\d]+?)\s*${ERA}(\d{2}|\d{4})$`, 'u');
-const DAY_MONTH_YEAR = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{2}|\d{4})$/;
-const MONTH_YEAR = /^(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})$/;
+const MONTH_NAME_YEAR = new RegExp(
+  String.raw`^(?:เดือน\s*)?([^\d]+?)\s*${ERA}(\d{2}|\d{4})${TRAILING_ERA}$`,
+  'iu',
+);
+const DAY_MONTH_YEAR = new RegExp(
+  String.raw`^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{2}|\d{4})${TRAILING_ERA}$`,
+  'iu',
+);
+const MONTH_YEAR = new RegExp(String.raw`^(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})${TRAILING_ERA}$`, 'iu');
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const ISO_YEAR_MONTH = /^(\d{4})-(\d{1,2})$/;
 
 function eraOf(marker: string | undefined): Era {
   if (!marker) return null;
-  return marker.startsWith('พ') ? 'BE' : 'CE';
+  return /^[พb]/i.test(marker) ? 'BE' : 'CE';
+}
+
+/**
+ * The era of a year marked before and/or after it ("พ.ศ. 2570", "2570 BE"): `undefined` when
+ * the two markers contradict each other ("ค.ศ. 2570 BE") — such input is not a date.
+ */
+function eraOfMarkers(before: string | undefined, after: string | undefined): Era | undefined {
+  const a = eraOf(before);
+  const b = eraOf(after);
+  if (a && b && a !== b) return undefined;
+  return a ?? b;
 }
 
 /**
  * The C.E. year of a typed year: 2 digits are a B.E. year 25xx; 4 digits ≥ 2400 are B.E. and
  * smaller ones C.E., unless an era marker says otherwise. Null for C.E. years before 1000.
  */
-function ceYearOf(digits: string, era: Era): number | null {
+function ceYearOf(digits: string, era: Era | undefined): number | null {
+  if (era === undefined) return null;
   const n = Number(digits);
   let ce: number;
   if (digits.length === 2) {
@@ -182,26 +208,29 @@ function isoIfReal(year: number | null, month: number | null, day: number): stri
  * Parses a date as typed by a person and returns it as ISO C.E., or null when the input is not
  * a date that exists. Accepted forms (Thai or ASCII digits, any spacing):
  * - day, month name, year: "5 ม.ค. 2570", "5 มกราคม 2570", "5 มค 2570", "5 มกรา 70",
- *   "วันที่ 5 มกราคม พ.ศ. 2570", "5 Jan 2027";
- * - numeric day/month/year with `/`, `-` or `.`: "05/01/2570", "5/1/2570", "5-1-2570", "5/1/70";
- * - ISO "2027-01-05" (always C.E.).
- * Years: 2 digits are B.E. 25xx; 4 digits ≥ 2400 are B.E., smaller ones C.E.; "พ.ศ." or "ค.ศ."
- * before the year overrides.
+ *   "วันที่ 5 มกราคม พ.ศ. 2570", "5 January 2570 BE", "5 Jan 70 BE", "5 Jan 2027";
+ * - numeric day/month/year with `/`, `-` or `.`: "05/01/2570", "5/1/2570", "5-1-2570", "5/1/70",
+ *   "05/01/2570 BE";
+ * - ISO "2027-01-05" (always C.E.; no era marker).
+ * Years: 2 digits are B.E. 25xx; 4 digits ≥ 2400 are B.E., smaller ones C.E.; an era marker
+ * overrides — "พ.ศ."/"ค.ศ." before the year, "BE"/"B.E."/"CE"/"C.E."/"AD"/"A.D." after it
+ * (ADR 0119). Two markers that contradict each other ("ค.ศ. 2570 BE") make the input not a date.
  */
 export function parseThaiDate(input: string): string | null {
   const s = normalizeInput(input);
   let m = ISO_DATE.exec(s);
   if (m) return isoIfReal(Number(m[1]), Number(m[2]), Number(m[3]));
   m = DAY_MONTH_YEAR.exec(s);
-  if (m) return isoIfReal(ceYearOf(m[4]!, null), Number(m[3]), Number(m[1]));
+  if (m) return isoIfReal(ceYearOf(m[4]!, eraOf(m[5])), Number(m[3]), Number(m[1]));
   m = DAY_MONTH_NAME_YEAR.exec(s);
-  if (m) return isoIfReal(ceYearOf(m[4]!, eraOf(m[3])), monthFromName(m[2]!), Number(m[1]));
+  if (m) return isoIfReal(ceYearOf(m[4]!, eraOfMarkers(m[3], m[5])), monthFromName(m[2]!), Number(m[1]));
   return null;
 }
 
 /**
- * Parses a month and year ("ม.ค. 2568", "มกราคม 2568", "01/2568", "1/68", "2025-01") and returns
- * ISO `YYYY-MM` (C.E.), or null. Years are read as in parseThaiDate.
+ * Parses a month and year ("ม.ค. 2568", "มกราคม 2568", "01/2568", "1/68", "Jan 2568 BE",
+ * "01/2568 BE", "2025-01") and returns ISO `YYYY-MM` (C.E.), or null. Years and era markers are
+ * read as in parseThaiDate.
  */
 export function parseThaiYearMonth(input: string): string | null {
   const s = normalizeInput(input);
@@ -214,10 +243,10 @@ export function parseThaiYearMonth(input: string): string | null {
     year = Number(iso[1]);
     month = Number(iso[2]);
   } else if (numeric) {
-    year = ceYearOf(numeric[2]!, null);
+    year = ceYearOf(numeric[2]!, eraOf(numeric[3]));
     month = Number(numeric[1]);
   } else if (named) {
-    year = ceYearOf(named[3]!, eraOf(named[2]));
+    year = ceYearOf(named[3]!, eraOfMarkers(named[2], named[4]));
     month = monthFromName(named[1]!);
   }
   if (year === null || month === null) return null;

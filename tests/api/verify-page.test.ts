@@ -108,10 +108,11 @@ describe('/verify', () => {
     expect(en.body).toContain(
       "The register's record of this person has changed since this copy was printed.",
     );
-    // Dates in พ.ศ. in Thai, C.E. in English; never an ISO date.
+    // Dates in พ.ศ. in Thai and in English (ADR 0119); never an ISO date or a C.E. year.
     expect(th.body).toMatch(/วันที่ออก<\/dt><dd>\d{1,2} [ก-๛]+ 25\d\d เวลา \d\d:\d\d น\./);
-    expect(en.body).toMatch(/Issued<\/dt><dd>\d{1,2} [A-Z][a-z]+ 20\d\d at \d\d:\d\d/);
+    expect(en.body).toMatch(/Issued<\/dt><dd>\d{1,2} [A-Z][a-z]+ 25\d\d BE at \d\d:\d\d/);
     expect(th.body).not.toMatch(/\d{4}-\d\d-\d\d/);
+    expect(en.body).not.toMatch(/\d{4}-\d\d-\d\d/);
   });
 
   it('a failed check keeps its Thai reason in JSON and has a code', async () => {

@@ -87,6 +87,23 @@ describe('records officer', () => {
     const row = page.getByTestId('item-specialDuties').getByRole('row', { name: /กรรมการคุมสอบ O-NET/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('5 ม.ค. 2570 - 5 ก.พ. 2570');
+
+    // In English the same dates are in พ.ศ., marked BE (ADR 0119), and English typed that way is read.
+    await page.getByRole('button', { name: 'เปลี่ยนเป็นภาษาอังกฤษ' }).click();
+    await row.filter({ hasText: '5 Jan 2570 BE - 5 Feb 2570 BE' }).waitFor();
+    await page.getByTestId('add-specialDuties').click();
+    await typeDate(page, 'From', '1 March 2570 BE');
+    await typeDate(page, 'To', '31/03/2570 BE');
+    await dialog.getByLabel('Detail').fill('Invigilator, national test');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const en = page
+      .getByTestId('item-specialDuties')
+      .getByRole('row', { name: /Invigilator, national test/ });
+    await en.filter({ hasText: '1 Mar 2570 BE - 31 Mar 2570 BE' }).waitFor();
+    expect(await page.getByTestId('item-specialDuties').textContent()).not.toMatch(/\b20\d\d\b/);
+    await page.getByRole('button', { name: 'Switch to Thai' }).click();
+    await en.filter({ hasText: '1 มี.ค. 2570 - 31 มี.ค. 2570' }).waitFor();
   });
 
   test('a version conflict (409) shows the Thai message and reloads the latest data', async () => {
@@ -186,6 +203,10 @@ describe('records officer', () => {
       'needs a correction request (clause 4.2.1)',
     );
     expect(await dialog.getByLabel('Date of birth', { exact: true }).getAttribute('readonly')).not.toBeNull();
+    // English dates are in พ.ศ. too, marked BE (ADR 0119): the same year as the Thai screen.
+    const birthEn = await dialog.getByLabel('Date of birth', { exact: true }).inputValue();
+    expect(birthEn).toMatch(/^\d{1,2} [A-Z][a-z]+ 25\d\d BE$/);
+    expect(birthEn.slice(-7, -3)).toBe(before.slice(-4));
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'Switch to Thai' }).click();
     await page.getByTestId('edit-personal').click();

@@ -3,7 +3,7 @@ import type { Lang } from '../../domain/i18n/messages.ts';
 import { isRealIsoDate, isRealYearMonth, todayInBangkok } from '../../domain/iso-date.ts';
 import { formatThaiDate, formatThaiYearMonth, type ThaiDateStyle } from '../../domain/thai-date.ts';
 
-/** A date for display in พ.ศ. (English: en-GB); "-" when empty; the raw text if it is not a date. */
+/** A date for display in พ.ศ. (English too: "5 Jan 2570 BE"); "-" when empty; the raw text if not a date. */
 export function fmtDate(iso: string | null | undefined, lang: Lang, style: ThaiDateStyle = 'medium'): string {
   if (!iso) return '-';
   const d = iso.slice(0, 10);
@@ -44,18 +44,28 @@ export function fmtMoney(v: string | null | undefined): string {
   return `${b.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${f.padEnd(2, '0').slice(0, 2)}`;
 }
 
-/** A timestamp (ISO instant) as a Bangkok date and time in พ.ศ. */
+const DATE_TIME_FIELDS: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Asia/Bangkok',
+};
+/** Made once per language: building an Intl.DateTimeFormat is not free and tables call this per row. */
+const DATE_TIME: Record<Lang, Intl.DateTimeFormat> = {
+  th: new Intl.DateTimeFormat('th-TH-u-ca-buddhist', DATE_TIME_FIELDS),
+  en: new Intl.DateTimeFormat('en-GB-u-ca-buddhist', DATE_TIME_FIELDS),
+};
+
+/**
+ * A timestamp (ISO instant) as a Bangkok date and time in พ.ศ., in English too (ADR 0119):
+ * "5 ม.ค. 2570 19:00" · "5 Jan 2570 BE, 19:00".
+ */
 export function fmtDateTime(iso: string, lang: Lang): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'th-TH-u-ca-buddhist', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Asia/Bangkok',
-  }).format(d);
+  return DATE_TIME[lang].format(d);
 }
 
 /** Days from today (Bangkok) to an ISO date; negative when past. */

@@ -108,7 +108,7 @@ const T = {
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** An instant as a Bangkok date (พ.ศ. in Thai, C.E. in English) and time. */
+/** An instant as a Bangkok date in พ.ศ. (English: "5 January 2570 BE at 19:00", ADR 0119) and time. */
 export function verifyDateTime(iso: string, lang: Lang): string {
   const bangkok = new Date(new Date(iso).getTime() + 7 * 3600e3).toISOString();
   const day = bangkok.slice(0, 10);
