@@ -11,7 +11,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIST_ITEM_KEYS, type ListItemKey } from '../../src/domain/record/items.ts';
-import { DEMO_ACCOUNTS } from '../../src/server/modules/demo/seed.ts';
+import { DEMO_ACCOUNTS, DEMO_TOTP_SECRET } from '../../src/server/modules/demo/seed.ts';
 import { createTestApp, type Session, type TestApp } from '../support/app.ts';
 import { personIdByNationalId, teacherOf } from '../support/people.ts';
 import { SAMPLES } from '../support/samples.ts';
@@ -66,6 +66,13 @@ beforeAll(async () => {
   t = await createTestApp();
   otepc = await t.login('otepcController');
   for (const g of ['owner', 'schoolDirector'] as Grantee[]) {
+    // The sequences grant staff roles to these accounts; a staff role needs a second factor
+    // (ADR 0113), so each signs in with an authenticator, as a real new officer would have to.
+    await t.owner(
+      `insert into user_totp (user_id, secret, confirmed_at)
+       select id, $2, now() from users where national_id = $1 on conflict (user_id) do nothing`,
+      [DEMO_ACCOUNTS[g].nationalId, DEMO_TOTP_SECRET],
+    );
     sessions[g] = await t.login(g);
     userIds[g] = sessions[g].userId;
     selfIds[g] = await personIdByNationalId(t.h, DEMO_ACCOUNTS[g].nationalId);

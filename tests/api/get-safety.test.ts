@@ -124,6 +124,7 @@ const GET_CALLS: Record<string, { who?: 'owner' | 'officer' | 'otepc'; query?: s
   'GET /api/v1/audit/chain': {},
   'GET /api/v1/audit/checkpoints/export': {},
   'GET /api/v1/access/assignments': {},
+  'GET /api/v1/access/people/:personId/sign-in': {},
   'GET /api/v1/workflows/queue': { who: 'officer' },
   'GET /api/v1/workflows/cases/:caseId': { who: 'officer' },
   'GET /api/v1/reviews/overdue': { who: 'officer' },

@@ -459,6 +459,11 @@ const PERSON_ROUTES: Record<string, PersonRoute> = {
     call: (s, f) => t.call(s, { method: 'POST', url: `/api/v1/people/${f.personId}/printouts` }),
     want: (x) => (!x.sees ? 404 : x.full ? 201 : 403),
   },
+  // The access controller's help for a lost second factor (ADR 0113): status only, no secret.
+  'GET /api/v1/access/people/:personId/sign-in': {
+    call: (s, f) => t.call(s, { url: `/api/v1/access/people/${f.personId}/sign-in` }),
+    want: (x) => (!x.sees ? 404 : ['accessController', 'otepcController'].includes(x.role) ? 200 : 403),
+  },
   'GET /api/v1/people/:personId/issued': {
     call: (s, f) => t.call(s, { url: `/api/v1/people/${f.personId}/issued` }),
     want: (x) => (x.sees ? 200 : 404),

@@ -10,6 +10,7 @@ export const FIELD_LABELS: Record<string, { th: string; en: string }> = {
   actor: { th: 'เลขประจำตัวประชาชนของผู้ดำเนินการ', en: "Actor's national ID" },
   item: { th: 'รายการในทะเบียนประวัติ', en: 'Record item' },
   group: { th: 'ประเภทเหตุการณ์', en: 'Kind of event' },
+  reason: { th: 'เหตุผล', en: 'Reason' },
   holidayName: { th: 'ชื่อวันหยุด', en: 'Name of the holiday' },
   holidayDate: { th: 'วันที่', en: 'Date' },
   currentPassword: { th: 'รหัสผ่านปัจจุบัน', en: 'Current password' },

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useParams } from 'react-router';
 import { useHistory, useRecord } from '../api/queries.ts';
 import { rememberOpened } from '../app/recent.ts';
+import { SignInPanel } from '../features/access/SignInPanel.tsx';
 import { RecordScreen } from '../record/RecordScreen.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -21,5 +22,10 @@ function PersonRecord({ personId }: { personId: string }) {
   useEffect(() => {
     if (name) rememberOpened(personId, name);
   }, [personId, name]);
-  return <RecordScreen query={q} history={history.data} historyLoading={history.isLoading} />;
+  return (
+    <>
+      <RecordScreen query={q} history={history.data} historyLoading={history.isLoading} />
+      {q.isSuccess && <SignInPanel personId={personId} />}
+    </>
+  );
 }

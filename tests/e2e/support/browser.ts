@@ -9,6 +9,8 @@ export const ACCOUNTS = {
   recordsOfficer: '3100100000022',
   clerk: '3100100000031',
   otepcController: '3100100000065',
+  accessController: '3100100000049',
+  schoolDirector: '3100100000073',
 } as const;
 
 /** Debian's Chromium, headless, with the flags that keep it quiet on this machine. */

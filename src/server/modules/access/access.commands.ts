@@ -173,6 +173,35 @@ export async function reviewRole(ctx: AuthedCtx, assignmentId: string) {
   });
 }
 
+/** Does the caller administer an office at `path` (OTEPC's data controller: every office)? */
+export async function administersPath(ctx: AuthedCtx, path: string | null): Promise<boolean> {
+  const offs = administeredOffices(ctx.actor);
+  if (offs === null) return true;
+  if (offs.length === 0) throw new AppError('forbidden');
+  if (!path) return false;
+  const paths = await ctx.h.db.select({ path: offices.path }).from(offices).where(inArray(offices.id, offs));
+  return paths.some((p) => path.startsWith(p.path));
+}
+
+/**
+ * The account of a user that the caller administers (OTEPC's data controller: any; an office's
+ * access controller: those of people of his offices and below), or null (404: not his to see).
+ */
+export async function administeredAccount(
+  ctx: AuthedCtx,
+  userId: string,
+): Promise<{ id: string; nationalId: string; personId: string | null } | null> {
+  if (administeredOffices(ctx.actor)?.length === 0) throw new AppError('forbidden');
+  const [u] = await ctx.h.db
+    .select({ id: users.id, nationalId: users.nationalId, personId: users.personId, path: offices.path })
+    .from(users)
+    .leftJoin(persons, eq(persons.id, users.personId))
+    .leftJoin(offices, eq(offices.id, persons.officeId))
+    .where(eq(users.id, userId));
+  if (!u || !(await administersPath(ctx, u.path))) return null;
+  return { id: u.id, nationalId: u.nationalId, personId: u.personId };
+}
+
 /**
  * Resets a user's lost second factor (ADR 0113) after the access controller has checked the
  * person's identity card in the office: the authenticator and recovery codes are removed, any
@@ -182,23 +211,8 @@ export async function reviewRole(ctx: AuthedCtx, assignmentId: string) {
  */
 export async function resetSecondFactor(ctx: AuthedCtx, userId: string, reason: string) {
   if (userId === ctx.actor.userId) throw new AppError('selfGrant');
-  const offs = administeredOffices(ctx.actor);
-  if (offs !== null && offs.length === 0) throw new AppError('forbidden');
-  const [u] = await ctx.h.db
-    .select({ id: users.id, nationalId: users.nationalId, personId: users.personId, path: offices.path })
-    .from(users)
-    .leftJoin(persons, eq(persons.id, users.personId))
-    .leftJoin(offices, eq(offices.id, persons.officeId))
-    .where(eq(users.id, userId));
+  const u = await administeredAccount(ctx, userId);
   if (!u) throw new AppError('notFound');
-  if (offs !== null) {
-    if (!u.path) throw new AppError('notFound');
-    const paths = await ctx.h.db
-      .select({ path: offices.path })
-      .from(offices)
-      .where(inArray(offices.id, offs));
-    if (!paths.some((p) => u.path!.startsWith(p.path))) throw new AppError('notFound');
-  }
   return ctx.h.db.transaction(async (tx) => {
     const r = await removeSecondFactor(tx, u);
     await appendAudit(tx, auditActor(ctx), ctx.meta, [

@@ -9,6 +9,7 @@ import { requireActor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { grantRole, resetSecondFactor, reviewRole, revokeRole } from './access.commands.ts';
 import { administeredOffices } from './access.policy.ts';
+import { personSignIn } from './access.queries.ts';
 
 const { roleAssignments, users, offices, persons, assignmentPeople, assignmentItems } = schema;
 
@@ -145,6 +146,33 @@ export const accessRoutes: FastifyPluginAsyncZod = async (app) => {
       requireActor(req.ctx);
       const a = await grantRole(req.ctx, req.body);
       return reply.status(201).send({ id: a.id });
+    },
+  );
+
+  app.get(
+    '/api/v1/access/people/:personId/sign-in',
+    {
+      schema: {
+        tags,
+        summary: 'สถานะการเข้าสู่ระบบของบุคคล (บัญชี แอปยืนยันตัวตน) สำหรับผู้ควบคุมการเข้าใช้งาน',
+        params: z.object({ personId: z.string().uuid() }),
+        response: {
+          200: z.object({
+            account: z
+              .object({
+                userId: z.string(),
+                authenticator: z.boolean(),
+                lastLoginAt: z.string().nullable(),
+                isSelf: z.boolean(),
+              })
+              .nullable(),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      requireActor(req.ctx);
+      return { account: await personSignIn(req.ctx, req.params.personId) };
     },
   );
 

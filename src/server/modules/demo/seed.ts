@@ -322,9 +322,12 @@ export async function seedDemo(
       [],
       ['training', 'research', 'studyVisits', 'abilities', 'leave'],
     );
+    // The school's teachers, its owner account and its director (whose lost second factor he
+    // resets from the director's record page, ADR 0113).
     await grant('accessController', 'access_controller', 'SPP-KK1', [
       ...bySchool.get('SCH-40-001')!,
       personIds.owner!,
+      personIds.schoolDirector!,
     ]);
     await grant('certifier', 'certifier', 'SPP-KK1');
     await grant('otepcController', 'data_controller', 'OTEPC');
