@@ -1,17 +1,11 @@
-import { and, desc, eq, ilike, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RECORD_ITEM_KEYS } from '../../../domain/record/items.ts';
 import { isoDate, optIsoDate, optText } from '../../../domain/record/primitives.ts';
 import { ROLE_DEFS, ROLES } from '../../platform/authz/index.ts';
-import { schema } from '../../platform/db/index.ts';
 import { requireActor } from '../../platform/http/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import { grantRole, resetSecondFactor, reviewRole, revokeRole } from './access.commands.ts';
-import { administeredOffices } from './access.policy.ts';
-import { personSignIn } from './access.queries.ts';
-
-const { roleAssignments, users, offices, persons, assignmentPeople, assignmentItems } = schema;
+import { listAssignments, personSignIn, searchOfficeUsers } from './access.queries.ts';
 
 const assignment = z.object({
   id: z.string(),
@@ -46,37 +40,7 @@ export const accessRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       requireActor(req.ctx);
-      const offs = administeredOffices(req.ctx.actor);
-      if (offs !== null && offs.length === 0) throw new AppError('forbidden');
-      const rows = await req.ctx.h.db
-        .select({
-          id: roleAssignments.id,
-          userId: roleAssignments.userId,
-          userName: users.displayName,
-          role: roleAssignments.role,
-          officeId: roleAssignments.officeId,
-          officeName: offices.nameTh,
-          startDate: roleAssignments.startDate,
-          endDate: roleAssignments.endDate,
-          lastReviewedAt: roleAssignments.lastReviewedAt,
-          revokedAt: roleAssignments.revokedAt,
-          reference: roleAssignments.reference,
-          peopleCount: sql<number>`(select count(*)::int from ${assignmentPeople} where ${assignmentPeople.assignmentId} = ${roleAssignments.id})`,
-          itemKeys: sql<
-            string[] | null
-          >`(select array_agg(${assignmentItems.itemKey}) from ${assignmentItems} where ${assignmentItems.assignmentId} = ${roleAssignments.id})`,
-        })
-        .from(roleAssignments)
-        .innerJoin(users, eq(users.id, roleAssignments.userId))
-        .innerJoin(offices, eq(offices.id, roleAssignments.officeId))
-        .where(
-          and(
-            offs === null ? undefined : inArray(roleAssignments.officeId, offs),
-            req.query.includeRevoked === 'true' ? undefined : isNull(roleAssignments.revokedAt),
-          ),
-        )
-        .orderBy(desc(roleAssignments.grantedAt))
-        .limit(500);
+      const rows = await listAssignments(req.ctx, req.query.includeRevoked === 'true');
       return {
         items: rows.map((r) => ({
           ...r,
@@ -103,22 +67,7 @@ export const accessRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       requireActor(req.ctx);
-      const offs = administeredOffices(req.ctx.actor);
-      if (offs !== null && !offs.includes(req.body.officeId)) throw new AppError('forbidden');
-      const [o] = await req.ctx.h.db
-        .select({ path: offices.path })
-        .from(offices)
-        .where(eq(offices.id, req.body.officeId));
-      if (!o) throw new AppError('notFound');
-      const q = req.body.q.replace(/[\\%_]/g, '');
-      const items = await req.ctx.h.db
-        .select({ id: users.id, displayName: users.displayName })
-        .from(users)
-        .innerJoin(persons, eq(persons.id, users.personId))
-        .innerJoin(offices, eq(offices.id, persons.officeId))
-        .where(and(like(offices.path, `${o.path}%`), or(ilike(users.displayName, `%${q}%`))))
-        .orderBy(sql`${users.displayName} collate th`)
-        .limit(50);
+      const items = await searchOfficeUsers(req.ctx, req.body.officeId, req.body.q);
       return { items };
     },
   );

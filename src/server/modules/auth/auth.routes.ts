@@ -2,8 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { nationalId } from '../../../domain/record/primitives.ts';
-import { appendAudit } from '../../platform/audit/index.ts';
-import { loadSession, revokeSession } from '../../platform/auth/index.ts';
+import { loadSession } from '../../platform/auth/index.ts';
 import {
   actorRoles,
   authorizeImport,
@@ -13,9 +12,10 @@ import {
   readableItems,
 } from '../../platform/authz/index.ts';
 import { clearSessionCookie, setSessionCookie } from '../../platform/http/auth-hook.ts';
-import { auditActor, type Ctx, requireActor } from '../../platform/http/context.ts';
+import { type Ctx, requireActor } from '../../platform/http/context.ts';
 import { confirmTotpEnrolment, regenerateRecoveryCodes, startTotpEnrolment } from './commands/enrol-totp.ts';
 import { login } from './commands/login.ts';
+import { logout } from './commands/logout.ts';
 import { changePassword, reauthenticate } from './commands/password.ts';
 import { completeSecondFactor } from './commands/second-factor.ts';
 import { unusedRecoveryCodes } from './queries.ts';
@@ -241,12 +241,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       requireActor(req.ctx);
       const ctx = req.ctx;
-      await ctx.h.db.transaction(async (tx) => {
-        await revokeSession(tx, ctx.actor.sessionId);
-        await appendAudit(tx, auditActor(ctx), ctx.meta, [
-          { eventType: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId },
-        ]);
-      });
+      await logout(ctx);
       clearSessionCookie(reply, ctx.cfg);
       return reply.status(204).send(null);
     },

@@ -1,10 +1,8 @@
 import multipart from '@fastify/multipart';
-import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DOCUMENT_CATEGORIES, REQUEST_KINDS } from '../../../domain/record/documents.ts';
-import { schema } from '../../platform/db/index.ts';
 import { requireActor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { closeInspectPool, contentDisposition, warmInspectPool } from '../../platform/storage/index.ts';
@@ -23,9 +21,8 @@ import {
 } from './commands/printouts.ts';
 import { CATEGORY_ITEM, uploadDocument, uploadPhoto } from './commands/upload-document.ts';
 import { readMultipart } from './multipart.ts';
+import { type DocumentRow, documentById, documentsOfPerson, photoInSlot } from './queries.ts';
 import { documentServices } from './services.ts';
-
-const { documents, personPhotos } = schema;
 
 const uuid = z.string().uuid({ error: 'err.invalid' });
 const personIdParams = z.object({ personId: uuid });
@@ -71,7 +68,7 @@ function sendPdf(reply: FastifyReply, d: Issued) {
     .send(d.pdf);
 }
 
-const presentDoc = (d: typeof documents.$inferSelect) => ({
+const presentDoc = (d: DocumentRow) => ({
   id: d.id,
   sha256: d.sha256,
   size: d.size,
@@ -140,11 +137,7 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       requireActor(req.ctx);
       const { person, access } = await loadPerson(req.ctx, req.params.personId);
-      const rows = await req.ctx.h.db
-        .select()
-        .from(documents)
-        .where(eq(documents.personId, person.id))
-        .orderBy(desc(documents.createdAt));
+      const rows = await documentsOfPerson(req.ctx.h.db, person.id);
       return {
         items: rows
           .filter((d) => access.read.includes(CATEGORY_ITEM[d.category as 'other'] ?? 'personal'))
@@ -158,7 +151,7 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: 'ดาวน์โหลดเอกสารหลักฐาน', params: z.object({ documentId: uuid }) } },
     async (req, reply) => {
       requireActor(req.ctx);
-      const [d] = await req.ctx.h.db.select().from(documents).where(eq(documents.id, req.params.documentId));
+      const d = await documentById(req.ctx.h.db, req.params.documentId);
       if (!d?.personId) throw new AppError('notFound');
       const { access } = await loadPerson(req.ctx, d.personId);
       if (!access.read.includes(CATEGORY_ITEM[d.category as 'other'] ?? 'personal'))
@@ -220,11 +213,7 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
       requireActor(req.ctx);
       const { person, access } = await loadPerson(req.ctx, req.params.personId);
       if (!access.read.includes('photos')) throw new AppError('notFound');
-      const [row] = await req.ctx.h.db
-        .select({ sha256: documents.sha256, mime: documents.mime })
-        .from(personPhotos)
-        .innerJoin(documents, eq(documents.id, personPhotos.documentId))
-        .where(and(eq(personPhotos.personId, person.id), eq(personPhotos.slot, req.params.slot)));
+      const row = await photoInSlot(req.ctx.h.db, person.id, req.params.slot);
       if (!row) throw new AppError('notFound');
       const bytes = await (await documentServices(req.ctx.cfg)).store.get(row.sha256);
       if (!bytes) throw new AppError('notFound');

@@ -18,7 +18,7 @@ import { InspectRefusal, inspectUntrusted } from '../../platform/storage/index.t
 import { errorsWorkbook } from './errors-sheet.ts';
 import { exportCsvGroup, exportXlsx } from './export.ts';
 import { type ExchangeItem, GROUPS, type GroupKey } from './format.ts';
-import { runImport } from './importer.ts';
+import { ensureJob, runImport } from './importer.ts';
 import { type Source, xlsxSource } from './sources.ts';
 
 const MAX_UPLOAD = 50 * 1024 * 1024;
@@ -106,11 +106,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         ]);
       }
       const { officePaths, assignmentId } = decision.grant;
-      await ctx.h.query('insert into import_jobs (id, source, created_by) values ($1, $2, $3)', [
-        id,
-        part.filename,
-        ctx.actor.userId,
-      ]);
+      await ensureJob(ctx.h, id, part.filename, ctx.actor.userId);
       const actor = auditActor(ctx);
       const meta = ctx.meta;
       const h = ctx.h;

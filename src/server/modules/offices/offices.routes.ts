@@ -1,12 +1,10 @@
-import { and, asc, eq, ilike, isNull, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { personScope } from '../../platform/authz/index.ts';
 import { schema } from '../../platform/db/index.ts';
 import { requireActor } from '../../platform/http/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { listOfficePositions, listOffices } from './queries.ts';
 
-const { offices, positions, persons, OFFICE_KINDS } = schema;
+const { OFFICE_KINDS } = schema;
 
 const office = z.object({
   id: z.string(),
@@ -32,25 +30,7 @@ export const officesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       requireActor(req.ctx);
-      const { parentId, q } = req.query;
-      const where = q
-        ? ilike(offices.nameTh, `%${q.replace(/[\\%_]/g, '')}%`)
-        : parentId
-          ? eq(offices.parentId, parentId)
-          : isNull(offices.parentId);
-      const items = await req.ctx.h.db
-        .select({
-          id: offices.id,
-          code: offices.code,
-          nameTh: offices.nameTh,
-          kind: offices.kind,
-          parentId: offices.parentId,
-          provinceCode: offices.provinceCode,
-        })
-        .from(offices)
-        .where(where)
-        .orderBy(sql`${offices.nameTh} collate th`)
-        .limit(200);
+      const items = await listOffices(req.ctx.h.db, req.query);
       return { items };
     },
   );
@@ -79,26 +59,7 @@ export const officesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       requireActor(req.ctx);
-      const actor = req.ctx.actor;
-      const [o] = await req.ctx.h.db
-        .select({ id: offices.id, path: offices.path })
-        .from(offices)
-        .where(eq(offices.id, req.params.officeId));
-      // Position lists belong to those whose assignment covers the office (it or an office above it).
-      if (!o || !actor.assignments.some((a) => o.path.startsWith(a.officePath)))
-        throw new AppError('notFound');
-      const rows = await req.ctx.h.db
-        .select({
-          id: positions.id,
-          positionNumber: positions.positionNumber,
-          title: positions.title,
-          holderPersonId: positions.holderPersonId,
-          holderName: persons.displayName,
-        })
-        .from(positions)
-        .leftJoin(persons, and(eq(persons.id, positions.holderPersonId), personScope(actor)))
-        .where(eq(positions.officeId, o.id))
-        .orderBy(asc(positions.positionNumber));
+      const rows = await listOfficePositions(req.ctx.h.db, req.ctx.actor, req.params.officeId);
       return {
         items: rows.map((r) => ({
           id: r.id,

@@ -1,21 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate, nationalId } from '../../../domain/record/primitives.ts';
 import { createSession } from '../../platform/auth/index.ts';
-import { schema } from '../../platform/db/index.ts';
 import { setSessionCookie } from '../../platform/http/auth-hook.ts';
 import { requireActor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { findCaseInScope, presentCase } from '../workflows/index.ts';
 import { completeIdentity } from './commands/complete-identity.ts';
+import { consumeOidcLogin } from './commands/consume-oidc-login.ts';
 import { openOnboarding } from './commands/open-onboarding.ts';
+import { startOidcLogin } from './commands/start-oidc-login.ts';
 import type { CivilClaims } from './dev-citizens.ts';
 import { mountDevOidcProvider } from './dev-oidc.ts';
 import { client, oidcConfiguration } from './oidc-client.ts';
 
-const { oidcLogins } = schema;
 const LOGIN_COOKIE = 'khru_oidc';
 const LOGIN_TTL_MS = 10 * 60_000;
 /** The sign-in page with the "no record yet" notice (src/web/pages/LoginPage.tsx reads it). */
@@ -66,7 +65,7 @@ export const onboardingRoutes: FastifyPluginAsyncZod = async (app) => {
       const state = client.randomState();
       const nonce = client.randomNonce();
       const id = randomBytes(32).toString('base64url');
-      await req.ctx.h.db.insert(oidcLogins).values({ id, state, nonce, codeVerifier });
+      await startOidcLogin(req.ctx.h.db, { id, state, nonce, codeVerifier });
       // Lax: the provider sends the browser back with a top-level cross-site redirect.
       void reply.setCookie(LOGIN_COOKIE, id, {
         path: '/api/auth/oidc',
@@ -98,18 +97,7 @@ export const onboardingRoutes: FastifyPluginAsyncZod = async (app) => {
       const cfg = ctx.cfg;
       const id = req.cookies?.[LOGIN_COOKIE];
       if (!id) throw new AppError('badCredentials');
-      const [login] = await ctx.h.db
-        .update(oidcLogins)
-        .set({ usedAt: new Date().toISOString() })
-        .where(
-          and(
-            eq(oidcLogins.id, id),
-            isNull(oidcLogins.usedAt),
-            gt(oidcLogins.createdAt, new Date(Date.now() - LOGIN_TTL_MS).toISOString()),
-          ),
-        )
-        .returning();
-      if (!login) throw new AppError('badCredentials');
+      const login = await consumeOidcLogin(ctx.h.db, id, LOGIN_TTL_MS);
       const config = await oidcConfiguration(cfg);
       let claims: CivilClaims;
       try {

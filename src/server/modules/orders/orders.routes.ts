@@ -1,19 +1,18 @@
-import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate } from '../../../domain/record/primitives.ts';
 import { ORDER_KIND_KEYS, ORDER_KINDS, type OrderKind } from '../../../domain/workflow/index.ts';
 import { personAccess } from '../../platform/authz/index.ts';
-import { schema } from '../../platform/db/index.ts';
+import type { schema } from '../../platform/db/index.ts';
 import { requireActor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { findPersonInScope } from '../records/index.ts';
 import { recordOrder } from './commands/record-order.ts';
+import { listOrdersOfPerson } from './queries.ts';
 
 const uuid = z.string().regex(/^[0-9a-f-]{36}$/i, { error: 'err.invalid' });
-const { orders } = schema;
 
-const present = (o: typeof orders.$inferSelect) => ({
+const present = (o: typeof schema.orders.$inferSelect) => ({
   id: o.id,
   kind: o.kind,
   kindTh: ORDER_KINDS[o.kind as OrderKind]?.th ?? o.kind,
@@ -76,11 +75,7 @@ export const ordersRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!person) throw new AppError('notFound');
       const access = await personAccess(ctx.h.db, ctx.actor, person);
       if (!access.read.includes('service')) throw new AppError('notFound');
-      const rows = await ctx.h.db
-        .select()
-        .from(orders)
-        .where(eq(orders.personId, person.id))
-        .orderBy(asc(orders.orderDate), asc(orders.createdAt));
+      const rows = await listOrdersOfPerson(ctx.h.db, person.id);
       return { items: rows.map(present) };
     },
   );

@@ -1,13 +1,12 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { schema } from '../../platform/db/index.ts';
 import { requireActor } from '../../platform/http/context.ts';
 import { registerCredential, registrationOptions } from './commands/register-credential.ts';
 import { prepareSigning, signRecord } from './commands/sign-record.ts';
 import { listSignatures, verifySignature } from './commands/verify-signature.ts';
 import { SIGN_DECISION_KEYS } from './decisions.ts';
+import { activeCredentialsOf } from './queries.ts';
 
 const b64 = z
   .string()
@@ -24,17 +23,7 @@ export const signaturesRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: 'กุญแจลงนาม (passkeys) ของฉัน' } },
     async (req) => {
       requireActor(req.ctx);
-      const c = schema.signingCredentials;
-      const items = await req.ctx.h.db
-        .select({
-          id: c.id,
-          credentialId: c.credentialId,
-          label: c.label,
-          createdAt: c.createdAt,
-          lastUsedAt: c.lastUsedAt,
-        })
-        .from(c)
-        .where(and(eq(c.userId, req.ctx.actor.userId), isNull(c.revokedAt)));
+      const items = await activeCredentialsOf(req.ctx.h.db, req.ctx.actor.userId);
       return { items };
     },
   );
