@@ -53,3 +53,11 @@ export function useLang(): LangCtx {
 export function itemNo(n: number, lang: Lang): string {
   return lang === 'th' ? `${toThaiDigits(String(n))}.` : `${n}.`;
 }
+
+/** A page's own strings (each `{ th, en }`), read in the UI language: `const s = useStrings(S)`. */
+export function useStrings<K extends string>(
+  table: Record<K, { th: string; en: string }>,
+): (key: K) => string {
+  const { lang } = useLang();
+  return useCallback((key: K) => table[key][lang], [table, lang]);
+}

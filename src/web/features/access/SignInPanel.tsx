@@ -6,7 +6,7 @@ import { fieldLabel, fieldMessage } from '../../../domain/i18n/fields.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { useUser } from '../../app/auth.tsx';
 import { fmtDateTime } from '../../i18n/format.ts';
-import { useLang } from '../../i18n/lang.tsx';
+import { useLang, useStrings } from '../../i18n/lang.tsx';
 
 type SignIn = {
   account: { userId: string; authenticator: boolean; lastLoginAt: string | null; isSelf: boolean } | null;
@@ -45,7 +45,7 @@ const S = {
  */
 export function SignInPanel({ personId }: { personId: string }) {
   const { lang } = useLang();
-  const s = (k: keyof typeof S) => S[k][lang];
+  const s = useStrings(S);
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);

@@ -22,7 +22,7 @@ import { fieldLabel, fieldMessage } from '../../../domain/i18n/fields.ts';
 import { todayInBangkok } from '../../../domain/iso-date.ts';
 import { formatThaiDate } from '../../../domain/thai-date.ts';
 import { ApiError, api } from '../../api/client.ts';
-import { useLang } from '../../i18n/lang.tsx';
+import { useLang, useStrings } from '../../i18n/lang.tsx';
 import { ThaiDateInput } from '../../record/inputs/ThaiDateInput.tsx';
 
 type Holiday = {
@@ -77,7 +77,7 @@ const weekday = (iso: string, lang: 'th' | 'en') =>
  */
 export function HolidayPage() {
   const { lang } = useLang();
-  const s = (k: keyof typeof S) => S[k][lang];
+  const s = useStrings(S);
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [fy, setFy] = useState(() => fiscalYearOf(todayInBangkok()));
@@ -107,7 +107,7 @@ export function HolidayPage() {
       if (e instanceof ApiError && e.fields.length) {
         form.setFields(
           e.fields.map((f) => ({
-            name: (f.field === 'date' ? 'date' : f.field) as keyof Values,
+            name: f.field as keyof Values,
             errors: [fieldMessage(f.field === 'nameTh' ? 'holidayName' : f.field, f.messageKey, lang)],
           })),
         );
